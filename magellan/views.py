@@ -1,0 +1,2 @@
+def accueil(request): pass
+def espace(request): pass

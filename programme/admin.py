@@ -1,0 +1,171 @@
+"""The coaches' first tool: every programme object, searchable and filterable."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
+
+from . import services
+from .forms import PersonneCreationForm
+from .rules import est_coach
+from .models import Administration, Competence, Expertise, Invitation, Personne, Phase, Promotion, Role, Theme
+
+
+class ReserveAuxCoachs:
+    """The admin is the coaches' tool: every permission there is the `est_coach` predicate."""
+
+    def has_module_permission(self, request):
+        return est_coach(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return est_coach(request.user)
+
+    def has_add_permission(self, request):
+        return est_coach(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return est_coach(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return est_coach(request.user)
+
+
+class RoleInline(ReserveAuxCoachs, admin.TabularInline):
+    model = Role
+    extra = 0
+    autocomplete_fields = ["promotion"]
+
+
+@admin.register(Personne)
+class PersonneAdmin(ReserveAuxCoachs, UserAdmin):
+    ordering = ["nom_usage", "prenom"]
+    list_display = ["nom_usage", "prenom", "email", "fonction", "liste_roles", "is_active", "is_staff"]
+    list_filter = ["roles__type", "roles__promotion", "expertises", "is_active", "is_staff"]
+    search_fields = ["prenom", "nom_usage", "email", "fonction"]
+    filter_horizontal = ["expertises", "groups", "user_permissions"]
+    inlines = [RoleInline]
+    readonly_fields = ["last_login", "date_joined"]
+    fieldsets = [
+        (None, {"fields": ["email", "prenom", "nom_usage", "slug"]}),
+        ("Profil", {"fields": ["fonction", "expertises", "image", "linkedin", "github", "presentation"]}),
+        ("Accès", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [(None, {"fields": ["email", "prenom", "nom_usage"]})]
+    add_form = PersonneCreationForm
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roles__promotion")
+
+    @admin.display(description="rôles")
+    def liste_roles(self, obj):
+        return ", ".join(str(role) for role in obj.roles.all())
+
+
+class PhaseInline(ReserveAuxCoachs, admin.TabularInline):
+    model = Phase
+    extra = 0
+    max_num = 4
+    fields = ["numero", "nom", "devise", "duree_mois", "date_debut", "date_fin"]
+    readonly_fields = ["numero"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Promotion)
+class PromotionAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    list_display = ["nom", "numero", "date_debut", "date_fin", "plafond_heures_acceleration", "nombre_defis"]
+    search_fields = ["nom"]
+    inlines = [PhaseInline]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(_nombre_defis=Count("defis"))
+
+    @admin.display(description="défis", ordering="_nombre_defis")
+    def nombre_defis(self, obj):
+        return obj._nombre_defis
+
+    def save_model(self, request, obj, form, change):
+        date_changee = "date_debut" in form.changed_data
+        super().save_model(request, obj, form, change)
+        services.phases_creer(obj)
+        if date_changee:
+            services.promotion_replanifier(obj)
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj else []
+
+
+@admin.register(Phase)
+class PhaseAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    list_display = ["promotion", "numero", "nom", "date_debut", "date_fin"]
+    list_filter = ["promotion", "numero"]
+    list_select_related = ["promotion"]
+
+
+@admin.register(Competence)
+class CompetenceAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    list_display = ["nom", "phase", "public", "ordre"]
+    list_filter = ["phase", "public"]
+    search_fields = ["nom"]
+    list_editable = ["ordre"]
+
+
+@admin.register(Administration)
+class AdministrationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    list_display = ["nom", "sigle"]
+    search_fields = ["nom", "sigle"]
+
+
+@admin.register(Expertise)
+class ExpertiseAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    search_fields = ["nom"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    search_fields = ["nom"]
+
+
+@admin.action(description="Envoyer une invitation aux personnes sélectionnées")
+def inviter(modeladmin, request, queryset):
+    envoyees = 0
+    for role in queryset.select_related("personne", "promotion"):
+        try:
+            services.invitation_creer(role, par=request.user)
+            envoyees += 1
+        except ValidationError as erreur:
+            modeladmin.message_user(request, " ".join(erreur.messages), messages.ERROR)
+    if envoyees:
+        modeladmin.message_user(request, f"{envoyees} invitation(s) envoyée(s).", messages.SUCCESS)
+
+
+@admin.register(Role)
+class RoleAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    list_display = ["personne", "type", "promotion", "created_at"]
+    list_filter = ["type", "promotion"]
+    search_fields = ["personne__prenom", "personne__nom_usage", "personne__email"]
+    autocomplete_fields = ["personne", "promotion"]
+    list_select_related = ["personne", "promotion"]
+    actions = [inviter]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    list_display = ["personne", "role", "invitee_par", "created_at", "expire_le", "acceptee_le"]
+    list_filter = ["role__type", "role__promotion"]
+    search_fields = ["personne__prenom", "personne__nom_usage", "personne__email"]
+    list_select_related = ["personne", "role__promotion", "invitee_par"]
+    readonly_fields = ["personne", "role", "invitee_par", "created_at", "expire_le", "acceptee_le"]
+    exclude = ["jeton_hache"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

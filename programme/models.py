@@ -1,0 +1,287 @@
+"""The programme: people, promotions and their four phases, compétences, roles, taxonomies, invitations."""
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
+from django.contrib.auth.models import BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class PersonneManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create(self, email, password, **champs):
+        email = self.normalize_email(email) if email else None
+        personne = self.model(email=email, **champs)
+        if password:
+            personne.set_password(password)
+        else:
+            personne.set_unusable_password()
+        personne.save(using=self._db)
+        return personne
+
+    def create_user(self, email=None, password=None, **champs):
+        champs.setdefault("is_staff", False)
+        champs.setdefault("is_superuser", False)
+        return self._create(email, password, **champs)
+
+    def create_superuser(self, email, password=None, **champs):
+        champs["is_staff"] = True
+        champs["is_superuser"] = True
+        return self._create(email, password, **champs)
+
+
+class Personne(AbstractBaseUser, PermissionsMixin):
+    """Anyone Magellan knows: EIG, porteurs, sponsors, coachs, parrains, intervenants, alumni.
+
+    The e-mail is the identifier to log in; people imported from the public site may have none yet,
+    until a coach invites them.
+    """
+
+    email = models.EmailField("adresse électronique", unique=True, null=True, blank=True)
+    prenom = models.CharField("prénom", max_length=150)
+    nom_usage = models.CharField("nom d'usage", max_length=150, blank=True)
+    slug = models.SlugField(
+        "identifiant public", max_length=200, unique=True, null=True, blank=True,
+        help_text="Nom du fichier de la personne sur le site public (import).",
+    )
+    fonction = models.CharField("fonction", max_length=200, blank=True)
+    expertises = models.ManyToManyField("Expertise", blank=True, related_name="personnes", verbose_name="métiers")
+    image = models.CharField("image", max_length=300, blank=True)
+    linkedin = models.URLField("LinkedIn", max_length=300, blank=True)
+    github = models.URLField("GitHub", max_length=300, blank=True)
+    presentation = models.TextField("présentation", blank=True)
+    is_staff = models.BooleanField(
+        "accès à l'administration", default=False,
+        help_text="Les coachs administrent le programme depuis l'administration.",
+    )
+    is_active = models.BooleanField("active", default=True)
+    date_joined = models.DateTimeField("inscrite le", default=timezone.now)
+
+    objects = PersonneManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["prenom"]
+
+    class Meta:
+        verbose_name = "personne"
+        ordering = ["nom_usage", "prenom"]
+        indexes = [models.Index(fields=["nom_usage", "prenom"])]
+
+    def __str__(self):
+        return self.nom_complet or (self.email or f"Personne {self.pk}")
+
+    @property
+    def nom_complet(self):
+        return f"{self.prenom} {self.nom_usage}".strip()
+
+    def get_full_name(self):
+        return self.nom_complet
+
+    def get_short_name(self):
+        return self.prenom
+
+
+class Promotion(models.Model):
+    """A yearly promotion of EIG: 10 months, four phases, its own settings."""
+
+    nom = models.CharField("nom", max_length=100, unique=True, help_text="Par exemple « Promotion 7 ».")
+    numero = models.PositiveSmallIntegerField("numéro", null=True, blank=True)
+    date_debut = models.DateField("date de début", null=True, blank=True)
+    date_fin = models.DateField("date de fin", null=True, blank=True)
+    plafond_heures_acceleration = models.DecimalField(
+        "plafond mensuel d'heures d'accélération", max_digits=4, decimal_places=2, default=5,
+        help_text="Par parrain ou marraine et par mois (« à concurrence de 5 h par mois »).",
+    )
+
+    class Meta:
+        ordering = ["-numero", "nom"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_fin__isnull=True) | Q(date_debut__isnull=True) | Q(date_fin__gt=models.F("date_debut")),
+                name="promotion_fin_apres_debut",
+            ),
+            models.CheckConstraint(condition=Q(plafond_heures_acceleration__gte=0), name="promotion_plafond_positif"),
+        ]
+
+    def __str__(self):
+        return self.nom
+
+    def phase_en_cours(self, jour=None):
+        """The phase running on `jour` (today by default), from the prefetched phases."""
+        jour = jour or timezone.localdate()
+        for phase in self.phases.all():
+            if phase.date_debut and phase.date_fin and phase.date_debut <= jour <= phase.date_fin:
+                return phase
+        return None
+
+
+class Phase(models.Model):
+    """One of the four phases of a promotion, each closed by a comité d'évaluation."""
+
+    REFERENTIEL = {
+        1: ("Valider l'hypothèse", "Comprendre, prototyper, aligner", 2),
+        2: ("Prouver le concept", "Rechercher, tester, valider", 3),
+        3: ("Prouver la valeur", "Incrémenter, impliquer, mesurer", 3),
+        4: ("Amplifier l'impact", "Déployer, communiquer, accroître", 2),
+    }
+    NUMEROS = [(n, f"Phase {n} – {nom}") for n, (nom, _d, _m) in REFERENTIEL.items()]
+
+    promotion = models.ForeignKey(Promotion, on_delete=models.CASCADE, related_name="phases")
+    numero = models.PositiveSmallIntegerField("numéro", choices=NUMEROS)
+    nom = models.CharField("nom", max_length=100)
+    devise = models.CharField("devise", max_length=200, blank=True)
+    duree_mois = models.PositiveSmallIntegerField("durée (mois)")
+    date_debut = models.DateField("début", null=True, blank=True)
+    date_fin = models.DateField("fin", null=True, blank=True)
+
+    class Meta:
+        ordering = ["promotion", "numero"]
+        constraints = [
+            models.UniqueConstraint(fields=["promotion", "numero"], name="phase_unique_par_promotion"),
+            models.CheckConstraint(condition=Q(numero__gte=1, numero__lte=4), name="phase_numero_1_a_4"),
+            models.CheckConstraint(
+                condition=Q(date_fin__isnull=True) | Q(date_debut__isnull=True) | Q(date_fin__gte=models.F("date_debut")),
+                name="phase_fin_apres_debut",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.promotion} · phase {self.numero} – {self.nom}"
+
+
+class Competence(models.Model):
+    """A compétence used in a phase by EIG or by porteurs: the skill grid of the carnet de bord."""
+
+    class Public(models.TextChoices):
+        EIG = "eig", "EIG"
+        PORTEUR = "porteur", "Porteurs et porteuses de projet"
+
+    phase = models.PositiveSmallIntegerField("phase", choices=Phase.NUMEROS)
+    public = models.CharField("public", max_length=10, choices=Public.choices)
+    nom = models.CharField("nom", max_length=150)
+    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "compétence"
+        ordering = ["phase", "public", "ordre", "nom"]
+        constraints = [
+            models.UniqueConstraint(fields=["phase", "public", "nom"], name="competence_unique"),
+        ]
+
+    def __str__(self):
+        return self.nom
+
+
+class Administration(models.Model):
+    """A host administration (ministère, direction, opérateur)."""
+
+    nom = models.CharField("nom", max_length=300, unique=True)
+    sigle = models.CharField("sigle", max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["nom"]
+
+    def __str__(self):
+        return self.nom
+
+
+class Expertise(models.Model):
+    """A métier: Développement, Design, Data science…"""
+
+    nom = models.CharField("nom", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "métier"
+        ordering = ["nom"]
+
+    def __str__(self):
+        return self.nom
+
+
+class Theme(models.Model):
+    """A thématique of défis: Justice, Santé, Environnement…"""
+
+    nom = models.CharField("nom", max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = "thème"
+        ordering = ["nom"]
+
+    def __str__(self):
+        return self.nom
+
+
+class Role(models.Model):
+    """What a person is in a promotion. One person may hold several roles, in several promotions."""
+
+    class Type(models.TextChoices):
+        COACH = "coach", "Coach"
+        EIG = "eig", "EIG"
+        PORTEUR = "porteur", "Porteur ou porteuse de projet"
+        SPONSOR = "sponsor", "Sponsor"
+        PARRAIN = "parrain", "Parrain ou marraine"
+        INTERVENANT = "intervenant", "Intervenant ou intervenante"
+        ALUMNI = "alumni", "Alumni"
+
+    personne = models.ForeignKey(Personne, on_delete=models.CASCADE, related_name="roles")
+    promotion = models.ForeignKey(
+        Promotion, on_delete=models.CASCADE, related_name="roles", null=True, blank=True,
+        help_text="Vide pour un rôle valable dans tout le programme (équipe du programme, alumni).",
+    )
+    type = models.CharField("rôle", max_length=20, choices=Type.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "rôle"
+        ordering = ["promotion", "type"]
+        constraints = [
+            models.UniqueConstraint(fields=["personne", "promotion", "type"], name="role_unique_par_promotion"),
+            models.UniqueConstraint(
+                fields=["personne", "type"], condition=Q(promotion__isnull=True), name="role_unique_hors_promotion"
+            ),
+        ]
+        indexes = [models.Index(fields=["promotion", "type"])]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Coaches run the programme from the admin, which requires the staff flag.
+        if self.type == self.Type.COACH and not self.personne.is_staff:
+            Personne.objects.filter(pk=self.personne_id).update(is_staff=True)
+            self.personne.is_staff = True
+
+    def __str__(self):
+        if self.promotion_id:
+            return f"{self.get_type_display()} · {self.promotion}"
+        return f"{self.get_type_display()} · tout le programme"
+
+
+class Invitation(models.Model):
+    """A coach's invitation: the person receives an e-mail with a single-use link to their space."""
+
+    personne = models.ForeignKey(Personne, on_delete=models.CASCADE, related_name="invitations")
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="invitations")
+    jeton_hache = models.CharField(max_length=64, unique=True)
+    invitee_par = models.ForeignKey(
+        Personne, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations_envoyees"
+    )
+    created_at = models.DateTimeField("envoyée le", default=timezone.now)
+    expire_le = models.DateTimeField("expire le")
+    acceptee_le = models.DateTimeField("acceptée le", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Invitation de {self.personne} ({self.role})"
+
+    @property
+    def est_valide(self):
+        return self.acceptee_le is None and self.expire_le > timezone.now()
+
+    @staticmethod
+    def expiration_par_defaut(jours):
+        return timezone.now() + datetime.timedelta(days=jours)

@@ -1,0 +1,28 @@
+"""Who may do what in the programme. A coach sees everything; others see their own promotion."""
+
+import rules
+
+from .models import Role
+
+
+def types_de_role(personne) -> set[str]:
+    """The role types a person holds, in any promotion; computed once per request and kept on the user."""
+    if not personne.is_authenticated:
+        return set()
+    if not hasattr(personne, "_types_de_role"):
+        personne._types_de_role = set(Role.objects.filter(personne=personne).values_list("type", flat=True))
+    return personne._types_de_role
+
+
+@rules.predicate
+def est_coach(personne):
+    return personne.is_authenticated and (personne.is_superuser or Role.Type.COACH in types_de_role(personne))
+
+
+@rules.predicate
+def a_un_role(personne):
+    return personne.is_authenticated and (personne.is_superuser or bool(types_de_role(personne)))
+
+
+rules.add_perm("programme.inviter", est_coach)
+rules.add_perm("programme.voir_espace", rules.is_authenticated)
