@@ -1,0 +1,28 @@
+# Magellan's production image: one image for web (gunicorn), worker and beat (celery); see docker-compose.yml.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+RUN useradd --create-home --uid 1000 --shell /usr/sbin/nologin magellan
+
+# The dependencies first, from pyproject.toml alone (the project installs no package of its own),
+# so that a change of code does not reinstall them.
+COPY pyproject.toml /tmp/magellan/
+RUN pip install /tmp/magellan && rm -rf /tmp/magellan
+
+WORKDIR /app
+COPY . .
+
+# Static files compressed and fingerprinted once, at build; WhiteNoise serves them from the image.
+RUN DEBUG=false SECRET_KEY=collectstatic-seulement python manage.py collectstatic --noinput \
+    && mkdir -p /app/media /app/private \
+    && chown magellan:magellan /app/media /app/private
+
+USER magellan
+EXPOSE 8000
+# Number of gunicorn workers: WEB_CONCURRENCY.
+ENV WEB_CONCURRENCY=3
+CMD ["gunicorn", "magellan.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -1,0 +1,68 @@
+# Magellan — les deux commandes : `make run` (le site en local, avec des données de démonstration)
+# et `make test` (toute la suite). Il suffit de Python 3.11 et de pip ; le reste s'installe dans .venv.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+# CI passes PIP_OPTIONS=-qq to hide warnings about the machine's own pip configuration.
+PIP_OPTIONS ?= --quiet --disable-pip-version-check
+PIP := $(PY) -m pip $(PIP_OPTIONS)
+CHROMIUM := /usr/bin/chromium
+ADRESSE ?= 127.0.0.1:8000
+# Arguments passés à pytest, par exemple : make test PYTEST_ARGS="tests/defis -x"
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := aide
+.PHONY: aide run test bench chromium clean
+
+aide:
+	@echo "make run    installe, migre, charge la démonstration et lance http://$(ADRESSE)"
+	@echo "make test   installe (avec les extras de test) et lance toute la suite pytest"
+	@echo "make bench  lance le banc de mesure (bench/run.py)"
+	@echo "make clean  supprime l'environnement virtuel, les caches et les fichiers statiques collectés"
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Magellan demande Python 3.11 ou plus récent ($(PYTHON) est trop ancien)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# Les tampons ne réinstallent que lorsque pyproject.toml change.
+$(VENV)/.installe: pyproject.toml | $(PY)
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.installe-test: pyproject.toml | $(PY)
+	$(PIP) install -e '.[test]'
+	@touch $@ $(VENV)/.installe
+
+run: $(VENV)/.installe
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(ADRESSE)
+
+# Les tests de navigateur pilotent le Chromium de Debian ; Playwright ne télécharge jamais le sien.
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installation de Chromium (paquet Debian chromium)…"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Les tests de navigateur ont besoin de Chromium dans $(CHROMIUM)." >&2; \
+			echo "Installez-le avec : sudo apt-get install chromium   (Debian ou Ubuntu)" >&2; \
+			echo "puis relancez : make test" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+# Le code de sortie de pytest est aussi écrit dans .venv/.pytest-sortie, pour que .ci/run le rende tel quel.
+test: $(VENV)/.installe-test chromium
+	@rm -f $(VENV)/.pytest-sortie
+	@$(VENV)/bin/pytest $(PYTEST_ARGS); code=$$?; echo $$code > $(VENV)/.pytest-sortie; exit $$code
+
+# bench/run.py arrive avec le banc de mesure ; tant qu'il manque, la cible le dit et s'arrête sans erreur.
+bench: $(VENV)/.installe-test
+	@if [ -f bench/run.py ]; then $(PY) bench/run.py; else echo "bench/run.py n'existe pas encore : rien à mesurer."; fi
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

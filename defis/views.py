@@ -1,0 +1,107 @@
+"""The public catalogue of défis, a défi's page, and the open-data export."""
+
+import csv
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from . import selectors
+from .contenu import corps_en_html
+from .forms import FiltreDefisForm
+
+DEFIS_PAR_PAGE = 24
+
+
+def catalogue(request):
+    formulaire = FiltreDefisForm(request.GET or None)
+    defis = selectors.defis_visibles(**formulaire.filtres()) if request.GET else selectors.defis_visibles()
+    page = Paginator(defis, DEFIS_PAR_PAGE).get_page(request.GET.get("page"))
+    page.pages_list = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return render(request, "defis/catalogue.html", {
+        "formulaire": formulaire, "page_obj": page,
+        "fil_ariane": {"courant": "Les défis"},
+    })
+
+
+def defi(request, slug):
+    defi = selectors.defi_avec_equipe(slug)
+    if defi is None or not request.user.has_perm("defis.voir_defi", defi):
+        raise Http404("Ce défi n'existe pas ou n'est pas public.")
+    membres = list(defi.membres.all())
+    return render(request, "defis/defi.html", {
+        "defi": defi,
+        "corps": mark_safe(corps_en_html(defi.corps)),  # sanitised by nh3
+        "eig": [m for m in membres if m.role == m.Role.EIG],
+        "porteurs": [m for m in membres if m.role == m.Role.PORTEUR],
+        "sponsors": [m for m in membres if m.role == m.Role.SPONSOR],
+        "fil_ariane": {"liens": [{"url": reverse("defis"), "titre": "Les défis"}], "courant": defi.titre},
+    })
+
+
+def donnees_ouvertes(request):
+    return render(request, "defis/donnees_ouvertes.html", {"fil_ariane": {"courant": "Données ouvertes"}})
+
+
+def _ligne_export(request, defi):
+    return {
+        "identifiant": defi.slug,
+        "titre": defi.titre,
+        "description": defi.description,
+        "administration": defi.administration.nom if defi.administration else "",
+        "promotion": defi.promotion.nom if defi.promotion else "",
+        "themes": [t.nom for t in defi.themes.all()],
+        "metiers": [e.nom for e in defi.expertises.all()],
+        "ville": defi.ville,
+        "lieu": defi.lieu,
+        "annee": defi.annee_affichee,
+        "startup_etat": defi.est_startup_etat,
+        "url_startup_etat": defi.url_startup_etat,
+        "realisations": [{"type": r.type, "titre": r.titre, "url": r.url} for r in defi.realisations.all()],
+        "url": request.build_absolute_uri(defi.get_absolute_url()),
+    }
+
+
+def _entetes_licence(reponse):
+    reponse["Link"] = f'<{settings.OPEN_DATA_LICENCE_URL}>; rel="license"'
+    return reponse
+
+
+def export_json(request):
+    lignes = [_ligne_export(request, d) for d in selectors.defis_pour_export()]
+    contenu = {
+        "titre": "Défis d'intérêt général du programme EIG",
+        "licence": settings.OPEN_DATA_LICENCE,
+        "licence_url": settings.OPEN_DATA_LICENCE_URL,
+        "producteur": "Direction interministérielle du numérique (DINUM) — programme Entrepreneurs d'intérêt général",
+        "genere_le": timezone.now().isoformat(timespec="seconds"),
+        "nombre": len(lignes),
+        "defis": lignes,
+    }
+    reponse = JsonResponse(contenu, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    reponse["Content-Disposition"] = 'inline; filename="defis-eig.json"'
+    return _entetes_licence(reponse)
+
+
+def export_csv(request):
+    reponse = HttpResponse(content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = 'attachment; filename="defis-eig.csv"'
+    reponse.write("\ufeff")  # so that spreadsheet software reads the accents right
+    colonnes = ["identifiant", "titre", "description", "administration", "promotion", "themes", "metiers", "ville",
+                "lieu", "annee", "startup_etat", "url_startup_etat", "realisations", "url"]
+    ecrivain = csv.DictWriter(reponse, fieldnames=colonnes)
+    ecrivain.writeheader()
+    for defi in selectors.defis_pour_export():
+        ligne = _ligne_export(request, defi)
+        ligne["themes"] = " | ".join(ligne["themes"])
+        ligne["metiers"] = " | ".join(ligne["metiers"])
+        ligne["startup_etat"] = "oui" if ligne["startup_etat"] else "non"
+        ligne["realisations"] = " | ".join(r["url"] for r in ligne["realisations"])
+        ecrivain.writerow(ligne)
+    return _entetes_licence(reponse)
+
+

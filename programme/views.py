@@ -1,0 +1,46 @@
+"""Invitations: a coach invites a person; the person follows the link and lands in their space."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from . import services
+from .forms import InvitationForm
+
+
+@login_required
+def invitation_nouvelle(request):
+    if not request.user.has_perm("programme.inviter"):
+        raise PermissionDenied("Seuls les coachs invitent.")
+    formulaire = InvitationForm(request.POST or None)
+    formulaire.helper = FormHelper()
+    formulaire.helper.add_input(Submit("", "Envoyer l'invitation"))
+    if request.method == "POST" and formulaire.is_valid():
+        donnees = formulaire.cleaned_data
+        try:
+            invitation = services.invitation_envoyer(
+                email=donnees["email"], prenom=donnees["prenom"], nom_usage=donnees["nom_usage"],
+                promotion=donnees["promotion"], type_role=donnees["type_role"], par=request.user,
+            )
+        except ValidationError as erreur:
+            for message in erreur.messages:
+                formulaire.add_error(None, message)
+        else:
+            messages.success(request, f"Invitation envoyée à {invitation.personne.email} ({invitation.role}).")
+            return redirect("invitation_nouvelle")
+    return render(request, "programme/invitation_nouvelle.html", {
+        "formulaire": formulaire, "fil_ariane": {"courant": "Inviter une personne"},
+    })
+
+
+def invitation_accepter(request, jeton):
+    personne = services.invitation_accepter(jeton)
+    if personne is None:
+        return render(request, "programme/invitation_invalide.html", status=410)
+    login(request, personne, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, f"Bienvenue dans Magellan, {personne.prenom} !")
+    return redirect("espace")

@@ -1,0 +1,139 @@
+"""The public catalogue, a défi's page and the open-data exports, as a visitor sees them."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from defis.factories import DefiFactory, MembreEquipeFactory, RealisationFactory
+from defis.models import MembreEquipe
+from programme.factories import AdministrationFactory, ExpertiseFactory, PromotionFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_catalogue_filtre_par_promotion_theme_metier_et_administration(client):
+    """Each filter keeps only the défis that match it, and the count says so."""
+    promo_a, promo_b = PromotionFactory(), PromotionFactory()
+    sante, justice = ThemeFactory(nom="Santé"), ThemeFactory(nom="Justice")
+    design = ExpertiseFactory(nom="Design")
+    culture = AdministrationFactory(nom="Ministère de la Culture")
+    cible = DefiFactory(titre="Hospi'Flux", promotion=promo_a, themes=[sante], expertises=[design], administration=culture)
+    DefiFactory(titre="Greffe numérique", promotion=promo_b, themes=[justice])
+    DefiFactory(titre="Défi caché", promotion=promo_a, themes=[sante], visible=False)
+
+    for filtre in [f"promotion={promo_a.pk}", f"theme={sante.pk}", f"expertise={design.pk}", f"administration={culture.pk}"]:
+        page = client.get(f"/defis/?{filtre}").content.decode()
+        assert "Hospi&#x27;Flux" in page, filtre
+        assert "Greffe numérique" not in page, filtre
+        assert "Défi caché" not in page, filtre
+        assert "1 défi" in page
+    assert cible.titre
+
+
+def test_catalogue_recherche_dans_le_titre_et_la_description(client):
+    """The search box finds a word of the title or the description."""
+    DefiFactory(titre="Karfu'r", description="Cartographier les fours à pain")
+    DefiFactory(titre="Autre chose", description="Sans rapport")
+    page = client.get("/defis/?recherche=fours").content.decode()
+    assert "Karfu" in page and "Autre chose" not in page
+
+
+def test_catalogue_ignore_un_filtre_inconnu_sans_erreur(client):
+    """A stale link with an unknown promotion shows the catalogue and says the choice is invalid, not a 500."""
+    DefiFactory(titre="Toujours là")
+    reponse = client.get("/defis/?promotion=999999")
+    assert reponse.status_code == 200
+    assert "Toujours là" in reponse.content.decode()
+    assert "Sélectionnez un choix valide" in reponse.content.decode()
+
+
+def test_catalogue_pagine_par_24(client):
+    """With 30 défis, the first page shows 24 and links to the second."""
+    promotion = PromotionFactory()
+    for i in range(30):
+        DefiFactory(titre=f"Défi numéro {i:02d}", promotion=promotion)
+    page1 = client.get("/defis/").content.decode()
+    page2 = client.get("/defis/?page=2").content.decode()
+    assert page1.count('class="fr-card__title"') == 24
+    assert page2.count('class="fr-card__title"') == 6
+    assert "30 défis" in page1
+
+
+def test_catalogue_en_nombre_constant_de_requetes(client, django_assert_max_num_queries):
+    """The catalogue's queries do not grow with the number of défis."""
+    promotion = PromotionFactory()
+    themes = [ThemeFactory(), ThemeFactory()]
+    for _ in range(5):
+        DefiFactory(promotion=promotion, themes=themes, expertises=[ExpertiseFactory()])
+    with django_assert_max_num_queries(12) as peu:
+        client.get("/defis/")
+    for _ in range(40):
+        DefiFactory(promotion=promotion, themes=themes, expertises=[ExpertiseFactory()])
+    with django_assert_max_num_queries(len(peu.captured_queries)):
+        client.get("/defis/")
+
+
+def test_page_du_defi_montre_equipe_realisations_et_corps_sans_script(client):
+    """A défi's page shows its team by role, its réalisations, and its body without any script."""
+    defi = DefiFactory(titre="SIRANo", corps="## Le défi\n\nTexte <script>alert('x')</script> **gras**")
+    eig = MembreEquipeFactory(defi=defi, role=MembreEquipe.Role.EIG).personne
+    porteur = MembreEquipeFactory(defi=defi, role=MembreEquipe.Role.PORTEUR).personne
+    RealisationFactory(defi=defi, titre="Code source de SIRANo", url="https://github.com/exemple/sirano")
+    page = client.get(defi.get_absolute_url()).content.decode()
+    assert "<h1>SIRANo</h1>" in page
+    assert eig.nom_complet in page and porteur.nom_complet in page
+    assert "Porteurs et porteuses de projet" in page
+    assert 'href="https://github.com/exemple/sirano"' in page
+    assert "<strong>gras</strong>" in page
+    assert "<script>alert" not in page
+
+
+def test_page_du_defi_en_nombre_constant_de_requetes(client, django_assert_max_num_queries):
+    """A défi's page costs the same number of queries with 2 or 20 team members."""
+    defi = DefiFactory()
+    MembreEquipeFactory.create_batch(2, defi=defi)
+    with django_assert_max_num_queries(10) as peu:
+        client.get(defi.get_absolute_url())
+    MembreEquipeFactory.create_batch(18, defi=defi)
+    RealisationFactory.create_batch(5, defi=defi)
+    with django_assert_max_num_queries(len(peu.captured_queries)):
+        client.get(defi.get_absolute_url())
+
+
+def test_export_json_donne_les_defis_visibles_et_la_licence(client):
+    """The JSON export lists visible défis only, with their taxonomies, and states the Licence Ouverte."""
+    visible = DefiFactory(titre="Visible", themes=[ThemeFactory(nom="Santé")])
+    RealisationFactory(defi=visible)
+    DefiFactory(titre="Caché", visible=False)
+    reponse = client.get("/defis/export.json")
+    donnees = json.loads(reponse.content)
+    assert "Licence Ouverte" in donnees["licence"]
+    assert [d["titre"] for d in donnees["defis"]] == ["Visible"]
+    assert donnees["defis"][0]["themes"] == ["Santé"]
+    assert donnees["defis"][0]["url"].endswith(visible.get_absolute_url())
+    assert len(donnees["defis"][0]["realisations"]) == 1
+    assert 'rel="license"' in reponse["Link"]
+
+
+def test_export_csv_lisible_par_un_tableur(client):
+    """The CSV export opens in a spreadsheet with accents, one row per visible défi."""
+    DefiFactory(titre="Égalité d'accès", themes=[ThemeFactory(nom="Santé"), ThemeFactory(nom="Social")])
+    DefiFactory(titre="Caché", visible=False)
+    reponse = client.get("/defis/export.csv")
+    assert reponse["Content-Type"].startswith("text/csv")
+    lignes = list(csv.DictReader(io.StringIO(reponse.content.decode("utf-8-sig"))))
+    assert [ligne["titre"] for ligne in lignes] == ["Égalité d'accès"]
+    assert lignes[0]["themes"] == "Santé | Social"
+
+
+def test_exports_en_nombre_constant_de_requetes(client, django_assert_max_num_queries):
+    """The exports cost a fixed number of queries whatever the number of défis."""
+    DefiFactory.create_batch(3, themes=[ThemeFactory()])
+    with django_assert_max_num_queries(6) as peu:
+        client.get("/defis/export.json")
+    DefiFactory.create_batch(30, themes=[ThemeFactory()])
+    with django_assert_max_num_queries(len(peu.captured_queries)):
+        client.get("/defis/export.json")
+
