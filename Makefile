@@ -47,7 +47,7 @@ chromium:
 			echo "Installation de Chromium (paquet Debian chromium)…"; \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 		else \
-			echo "Les tests de navigateur ont besoin de Chromium dans $(CHROMIUM)." >&2; \
+			echo "Chromium est introuvable : les tests de navigateur ont besoin de $(CHROMIUM)." >&2; \
 			echo "Installez-le avec : sudo apt-get install chromium   (Debian ou Ubuntu)" >&2; \
 			echo "puis relancez : make test" >&2; \
 			exit 1; \

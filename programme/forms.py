@@ -1,5 +1,6 @@
 """Forms of the programme, laid out with the project's DSFR crispy pack."""
 
+from allauth.account.forms import ConfirmLoginCodeForm, RequestLoginCodeForm
 from django import forms
 
 from .models import Personne, Promotion, Role
@@ -26,3 +27,26 @@ class InvitationForm(forms.Form):
         help_text="Laissez vide pour un rôle valable dans tout le programme (équipe du programme, alumni).",
     )
     type_role = forms.ChoiceField(label="Rôle", choices=Role.Type.choices)
+
+
+class DemandeCodeForm(RequestLoginCodeForm):
+    """allauth's form, with the DSFR wording of an e-mail field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        champ = self.fields["email"]
+        champ.label = "Adresse électronique"
+        champ.help_text = "Format attendu : prenom.nom@domaine.gouv.fr"
+        champ.widget.attrs.pop("placeholder", None)
+        champ.error_messages["invalid"] = "Saisissez une adresse électronique valide, par exemple prenom.nom@domaine.gouv.fr."
+
+
+class ConfirmationCodeForm(ConfirmLoginCodeForm):
+    """allauth's form, with a hint on the code's shape."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        champ = self.fields["code"]
+        champ.label = "Code de connexion"
+        champ.help_text = "Le code reçu par e-mail, par exemple ABCD-1234"
+        champ.widget.attrs.pop("placeholder", None)

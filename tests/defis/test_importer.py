@@ -6,7 +6,8 @@ from textwrap import dedent
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 
 from defis import importer
 from defis.models import Defi, MembreEquipe, Realisation
@@ -149,6 +150,17 @@ def test_second_import_ne_change_rien(site_eig):
 
     assert [modele.objects.count() for modele in (Defi, Personne, Role, MembreEquipe, Realisation, Theme)] == comptes
     assert "Total : 0 créé, 0 mis à jour," in sortie
+
+
+def test_second_import_n_ecrit_rien_en_base(site_eig):
+    """A second run over the same content only reads: no insert, update or delete reaches the database."""
+    importer_site(site_eig)
+
+    with CaptureQueriesContext(connection) as requetes:
+        importer_site(site_eig)
+
+    ecritures = [q["sql"] for q in requetes.captured_queries if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert ecritures == []
 
 
 def test_import_fait_d_un_participant_un_eig_de_son_defi(site_eig):

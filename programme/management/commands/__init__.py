@@ -1,1 +1,0 @@
-"""Management commands of the programme: the demo data (seed_demo)."""
