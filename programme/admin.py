@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 
 from . import services
 from .forms import PersonneCreationForm
-from .rules import est_coach
 from .models import Administration, Competence, Expertise, Invitation, Personne, Phase, Promotion, Role, Theme
+from .rules import est_coach
 
 
 class ReserveAuxCoachs:
@@ -19,7 +19,7 @@ class ReserveAuxCoachs:
     def has_view_permission(self, request, obj=None):
         return est_coach(request.user)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return est_coach(request.user)
 
     def has_change_permission(self, request, obj=None):
