@@ -7,9 +7,18 @@ from .models import Personne, Promotion, Role
 
 
 class PersonneCreationForm(forms.ModelForm):
+    """The admin's form to add a person: no password, they will log in by a code sent by e-mail."""
+
     class Meta:
         model = Personne
         fields = ["email", "prenom", "nom_usage"]
+
+    def save(self, commit=True):
+        personne = super().save(commit=False)
+        personne.set_unusable_password()
+        if commit:
+            personne.save()
+        return personne
 
 
 class InvitationForm(forms.Form):
