@@ -141,6 +141,9 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded documents (bureau d'aide, comité supports) are never served as static media.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private")
+FICHIER_TAILLE_MAX = 20 * 1024 * 1024
 
 # E-mail: console by default, SMTP (or any backend) from EMAIL_URL, locmem in tests.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Magellan <magellan@numerique.gouv.fr>")

@@ -1,9 +1,15 @@
-"""Test settings: e-mails kept in memory, no rate limit, data read from ../shared/data."""
+"""Test settings: e-mails kept in memory, no rate limit, data read from ../shared/data; shared fixtures."""
 
 import os
 from pathlib import Path
 
 import pytest
+from django.db import connection
+
+from defis.factories import DefiFactory, MembreEquipeFactory
+from defis.models import MembreEquipe
+from programme.factories import PersonneFactory, PromotionFactory, RoleFactory
+from programme.models import Role
 
 os.environ.setdefault("TESTING", "true")
 
@@ -19,6 +25,7 @@ def _reglages_de_test(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "prive"
     settings.SITE_URL = "http://testserver"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -28,3 +35,37 @@ def site_eig():
     """The public site's content, as CI and every developer machine have it beside the project."""
     assert SITE_EIG.is_dir(), f"Le contenu du site public est introuvable : {SITE_EIG}"
     return SITE_EIG
+
+
+def pytest_runtest_setup(item):
+    """Tests marked `postgres` (row locks, concurrency) need PostgreSQL; on SQLite they are skipped, only they."""
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("nécessite PostgreSQL (DATABASE_URL=postgres://…)")
+
+
+@pytest.fixture
+def scenario(db):
+    """The permission matrix's world: a promotion, a visible and an unpublished défi with the same team
+    (eig, porteur, sponsor), another défi with `eig_autre`, and one person per visitor of tests/matrice.py."""
+    promotion = PromotionFactory()
+    defi = DefiFactory(promotion=promotion, visible=True)
+    defi_cache = DefiFactory(promotion=promotion, visible=False)
+    autre_defi = DefiFactory(promotion=promotion)
+    personnes = {}
+    for visiteur, type_role in [
+        ("coach", Role.Type.COACH), ("eig", Role.Type.EIG), ("porteur", Role.Type.PORTEUR),
+        ("sponsor", Role.Type.SPONSOR), ("parrain", Role.Type.PARRAIN), ("intervenant", Role.Type.INTERVENANT),
+        ("alumni", Role.Type.ALUMNI), ("eig_autre", Role.Type.EIG),
+    ]:
+        personne = PersonneFactory()
+        RoleFactory(personne=personne, promotion=promotion, type=type_role)
+        personnes[visiteur] = personne
+    for visiteur in ["eig", "porteur", "sponsor"]:
+        for d in (defi, defi_cache):
+            MembreEquipeFactory(defi=d, personne=personnes[visiteur],
+                                role=getattr(MembreEquipe.Role, visiteur.upper()))
+    MembreEquipeFactory(defi=autre_defi, personne=personnes["eig_autre"], role=MembreEquipe.Role.EIG)
+    return {"promotion": promotion, "defi": defi, "defi_cache": defi_cache, "autre_defi": autre_defi,
+            "personnes": personnes}
+
+

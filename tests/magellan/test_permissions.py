@@ -2,34 +2,7 @@
 
 import pytest
 
-from defis.factories import DefiFactory, MembreEquipeFactory
-from defis.models import MembreEquipe
-from programme.factories import PersonneFactory, PromotionFactory, RoleFactory
-from programme.models import Role
 from tests.matrice import MATRICE, VISITEURS
-
-
-@pytest.fixture
-def scenario(db):
-    """One promotion, a visible défi and an unpublished one with the same team, and a person per visitor."""
-    promotion = PromotionFactory()
-    defi = DefiFactory(promotion=promotion, visible=True)
-    defi_cache = DefiFactory(promotion=promotion, visible=False)
-    autre_defi = DefiFactory(promotion=promotion)
-    personnes = {}
-    for visiteur, type_role in [
-        ("coach", Role.Type.COACH), ("eig", Role.Type.EIG), ("porteur", Role.Type.PORTEUR),
-        ("sponsor", Role.Type.SPONSOR), ("parrain", Role.Type.PARRAIN), ("intervenant", Role.Type.INTERVENANT),
-        ("alumni", Role.Type.ALUMNI), ("eig_autre", Role.Type.EIG),
-    ]:
-        personne = PersonneFactory()
-        RoleFactory(personne=personne, promotion=promotion, type=type_role)
-        personnes[visiteur] = personne
-    for visiteur in ["eig", "porteur", "sponsor"]:
-        for d in (defi, defi_cache):
-            MembreEquipeFactory(defi=d, personne=personnes[visiteur], role=getattr(MembreEquipe.Role, visiteur.upper()))
-    MembreEquipeFactory(defi=autre_defi, personne=personnes["eig_autre"], role=MembreEquipe.Role.EIG)
-    return {"promotion": promotion, "defi": defi, "defi_cache": defi_cache, "personnes": personnes}
 
 
 CAS = [(nom, construire, visiteur, attendus[visiteur]) for nom, construire, attendus in MATRICE for visiteur in VISITEURS]

@@ -1,0 +1,1 @@
+"""The admin of the accompagnement: heures."""

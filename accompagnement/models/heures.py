@@ -1,0 +1,33 @@
+"""Heures d'accélération: hours a parrain or marraine gives a défi, within a monthly cap."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from defis.models import Defi
+
+
+class HeureAcceleration(models.Model):
+    """Time given to a défi, in quarter hours."""
+
+    parrain = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="heures_donnees",
+                                verbose_name="parrain ou marraine")
+    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="heures_recues")
+    date = models.DateField("date")
+    duree_minutes = models.PositiveIntegerField("durée (minutes)")
+    sujet = models.CharField("sujet", max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "heure d'accélération"
+        verbose_name_plural = "heures d'accélération"
+        ordering = ["-date", "-created_at"]
+        indexes = [models.Index(fields=["parrain", "date"]), models.Index(fields=["defi", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duree_minutes__gt=0) & Q(duree_minutes__lte=600), name="heure_duree_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.parrain} → {self.defi} · {self.date:%d/%m/%Y}"

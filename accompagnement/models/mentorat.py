@@ -1,0 +1,71 @@
+"""Mentorat: mentors offer slots; an EIG or a porteur books a whole cycle of four weekly slots at once."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+
+class TypeMentorat(models.TextChoices):
+    MENTORAT = "mentorat", "Mentorat (spécialistes de la DINUM)"
+    INDIVIDUEL = "individuel", "Mentorat individuel (coachs)"
+
+
+class Creneau(models.Model):
+    """A slot a mentor offers."""
+
+    mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="creneaux")
+    type = models.CharField("type", max_length=20, choices=TypeMentorat.choices)
+    debut = models.DateTimeField("début")
+    fin = models.DateTimeField("fin")
+    lieu = models.CharField("lieu ou lien", max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "créneau"
+        ordering = ["debut"]
+        indexes = [models.Index(fields=["mentor", "debut"]), models.Index(fields=["type", "debut"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(fin__gt=F("debut")), name="creneau_fin_apres_debut"),
+            models.UniqueConstraint(fields=["mentor", "debut"], name="creneau_unique_par_mentor"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_type_display()} · {self.mentor} · {self.debut:%d/%m/%Y %H:%M}"
+
+
+class Cycle(models.Model):
+    """A cycle of four weekly sessions with one mentor, booked all at once, within a month."""
+
+    demandeur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cycles")
+    mentor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cycles_mentor")
+    type = models.CharField("type", max_length=20, choices=TypeMentorat.choices)
+    besoins = models.TextField("expression des besoins")
+    created_at = models.DateTimeField("réservé le", auto_now_add=True)
+    annule_le = models.DateTimeField("annulé le", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Cycle de {self.demandeur} avec {self.mentor}"
+
+
+class Reservation(models.Model):
+    """A slot held by a cycle. The database refuses a second live reservation of the same slot."""
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="reservations")
+    creneau = models.ForeignKey(Creneau, on_delete=models.CASCADE, related_name="reservations")
+    annulee_le = models.DateTimeField("annulée le", null=True, blank=True)
+    sequence = models.PositiveIntegerField("révision (iCalendar)", default=0)
+
+    class Meta:
+        verbose_name = "réservation"
+        ordering = ["creneau__debut"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["creneau"], condition=Q(annulee_le__isnull=True), name="creneau_tenu_une_seule_fois"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.creneau} — {self.cycle.demandeur}"
