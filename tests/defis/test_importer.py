@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 
-from defis import importer
+from defis.importer import defis as import_des_defis
 from defis.models import Defi, MembreEquipe, Realisation
 from programme.models import Expertise, Personne, Phase, Promotion, Role, Theme
 
@@ -354,14 +354,14 @@ def test_un_echec_d_enregistrement_ne_perd_que_son_fichier(petit_site, monkeypat
     """A file failing in the database is reported and rolled back alone; the next files still import."""
     ecrire(petit_site, "defis/gamma.md", "---\ntitle: Gamma\nthemes: [Nouveau thème]\n---\nBOUM\n")
     ecrire(petit_site, "defis/zeta.md", "---\ntitle: Zeta\nthemes: [Nouveau thème]\n---\nCorps.\n")
-    lire_realisations = importer.realisations_du_corps
+    lire_realisations = import_des_defis.realisations_du_corps
 
     def realisations_du_corps(corps):
         if "BOUM" in corps:
             raise IntegrityError("contrainte violée")
         return lire_realisations(corps)
 
-    monkeypatch.setattr(importer, "realisations_du_corps", realisations_du_corps)
+    monkeypatch.setattr(import_des_defis, "realisations_du_corps", realisations_du_corps)
 
     sortie = importer_site(petit_site)
 
