@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "dsfr",
     "django_celery_beat",
+    "simple_history",
     "magellan",
     "programme",
     "defis",
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "magellan.urls"

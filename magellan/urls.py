@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("programme.urls")),
     path("", include("defis.urls")),
     path("", include("accompagnement.urls")),
+    path("", include("evaluations.urls")),
     # No passwords in Magellan: every login goes through a code sent by e-mail.
     path("comptes/login/", RedirectView.as_view(pattern_name="account_request_login_code", query_string=True)),
     path("comptes/", include("allauth.urls")),

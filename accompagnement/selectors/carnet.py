@@ -1,1 +1,126 @@
-"""Reads of the accompagnement: carnet."""
+"""Reads of the carnet de bord: an EIG's promotion and compétences of the moment, their entries and how each
+compétence moved across months, and the coaches' view of who wrote this month's entry."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from defis.models import MembreEquipe
+from programme.models import Competence, Personne, Phase, Promotion, Role
+
+from ..models import AutoEvaluation, CarnetDeBord
+
+RECENTES_D_ABORD = F("date_debut").desc(nulls_last=True)
+
+
+def mois_courant(jour: datetime.date | None = None) -> datetime.date:
+    """The first day of the month of `jour` (today in Paris by default): the key of a month's entry."""
+    return (jour or timezone.localdate()).replace(day=1)
+
+
+def _promotions_par_phase():
+    return Prefetch("phases", queryset=Phase.objects.order_by("numero"))
+
+
+def promotion_de_l_eig(personne, jour: datetime.date | None = None) -> Promotion | None:
+    """The promotion the EIG is in: the one running on `jour` if any, else the most recent one."""
+    jour = jour or timezone.localdate()
+    promotions = list(
+        Promotion.objects.filter(roles__personne=personne, roles__type=Role.Type.EIG)
+        .prefetch_related(_promotions_par_phase()).order_by(RECENTES_D_ABORD, "-numero")
+    )
+    candidates = [p for p in promotions if p.phase_en_cours(jour)] + promotions
+    return candidates[0] if candidates else None
+
+
+def competences_de_la_phase(phase: Phase | None) -> list[Competence]:
+    """The EIG's compétences of a phase, in the programme's order: the skill grid of that month's entry."""
+    if phase is None:
+        return []
+    return list(Competence.objects.filter(phase=phase.numero, public=Competence.Public.EIG).order_by("ordre", "nom"))
+
+
+def _evaluations():
+    return Prefetch("evaluations", queryset=AutoEvaluation.objects.select_related("competence").order_by(
+        "competence__phase", "competence__ordre", "competence__nom"))
+
+
+def carnet_du_mois(eig, mois: datetime.date) -> CarnetDeBord | None:
+    """The EIG's entry for `mois`, with its self-assessment, or None."""
+    return CarnetDeBord.objects.filter(eig=eig, mois=mois).prefetch_related(_evaluations()).first()
+
+
+def carnet_precedent(eig, mois: datetime.date) -> CarnetDeBord | None:
+    """The EIG's latest entry before `mois`: its objectives come back to be reviewed."""
+    return CarnetDeBord.objects.filter(eig=eig, mois__lt=mois).order_by("-mois").first()
+
+
+def carnets_de(eig) -> list[CarnetDeBord]:
+    """Every entry of the EIG, oldest first, with phase and self-assessment."""
+    return list(CarnetDeBord.objects.filter(eig=eig).select_related("phase").prefetch_related(_evaluations())
+                .order_by("mois"))
+
+
+@dataclass
+class LigneCompetence:
+    competence: Competence
+    niveaux: list = field(default_factory=list)
+
+
+@dataclass
+class Evolution:
+    """Months (oldest first) × compétences: the level of each compétence each month, None when not assessed."""
+
+    mois: list[datetime.date]
+    lignes: list[LigneCompetence]
+
+
+def evolution_competences(carnets: list[CarnetDeBord]) -> Evolution:
+    """How each compétence moved across the entries, from their prefetched self-assessments."""
+    mois = [carnet.mois for carnet in carnets]
+    lignes: dict[int, LigneCompetence] = {}
+    for rang, carnet in enumerate(carnets):
+        for evaluation in carnet.evaluations.all():
+            ligne = lignes.setdefault(evaluation.competence_id,
+                                      LigneCompetence(evaluation.competence, [None] * len(carnets)))
+            ligne.niveaux[rang] = evaluation.niveau
+    ordre = sorted(lignes.values(), key=lambda ligne: (ligne.competence.phase, ligne.competence.ordre,
+                                                         ligne.competence.nom))
+    return Evolution(mois=mois, lignes=ordre)
+
+
+def promotions_pour_les_carnets() -> list[Promotion]:
+    """Every promotion with its phases, newest first, for the coaches' choice."""
+    return list(Promotion.objects.prefetch_related(_promotions_par_phase()).order_by(RECENTES_D_ABORD, "-numero"))
+
+
+def promotion_par_defaut(promotions: list[Promotion], coach, jour: datetime.date | None = None) -> Promotion | None:
+    """The promotion to show a coach first: a running one they coach, else any running one, else the latest."""
+    jour = jour or timezone.localdate()
+    les_siennes = set(Role.objects.filter(personne=coach, type=Role.Type.COACH).values_list("promotion_id", flat=True))
+    en_cours = [p for p in promotions if p.phase_en_cours(jour)]
+    candidates = [p for p in en_cours if p.pk in les_siennes] + en_cours + promotions
+    return candidates[0] if candidates else None
+
+
+def eig_de_la_promotion_et_leur_carnet(promotion, mois: datetime.date) -> QuerySet[Personne]:
+    """The promotion's EIG by name, each with `rempli_le` (when this month's entry was last saved, or None),
+    `dernier_mois` (their latest entry) and `equipes_promotion` (their teams in the promotion)."""
+    du_mois = CarnetDeBord.objects.filter(eig=OuterRef("pk"), mois=mois)
+    dernier = CarnetDeBord.objects.filter(eig=OuterRef("pk")).order_by("-mois")
+    return (
+        Personne.objects.filter(roles__promotion=promotion, roles__type=Role.Type.EIG).distinct()
+        .annotate(rempli_le=Subquery(du_mois.values("updated_at")[:1]),
+                  dernier_mois=Subquery(dernier.values("mois")[:1]))
+        .prefetch_related(Prefetch(
+            "equipes", queryset=MembreEquipe.objects.filter(defi__promotion=promotion).select_related("defi"),
+            to_attr="equipes_promotion"))
+        .order_by("nom_usage", "prenom")
+    )
+
+
+def eig_par_pk(pk) -> Personne | None:
+    """A person who is EIG in some promotion, or None."""
+    return Personne.objects.filter(pk=pk, roles__type=Role.Type.EIG).distinct().first()

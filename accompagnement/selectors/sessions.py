@@ -1,1 +1,161 @@
-"""Reads of the accompagnement: sessions."""
+"""Reads of the accompagnement: the catalogue of dispositifs, sessions and who is invited to them.
+
+Every list comes with what its page shows (dispositif, invited défi or métier, counts of registrations),
+so that a page's number of queries does not grow with the number of sessions.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from defis.models import MembreEquipe
+from programme.models import Personne, Promotion, Role
+
+from ..models import Dispositif, Inscription, Session
+
+INSCRITE = Inscription.Statut.INSCRITE
+ATTENTE = Inscription.Statut.ATTENTE
+
+
+def dispositifs_par_famille() -> list[dict]:
+    """The catalogue, family by family in the programme's order: [{"famille", "libelle", "dispositifs"}]."""
+    dispositifs = list(Dispositif.objects.order_by("ordre", "nom"))
+    return [
+        {"famille": famille, "libelle": libelle, "dispositifs": [d for d in dispositifs if d.famille == famille]}
+        for famille, libelle in Dispositif.Famille.choices
+        if any(d.famille == famille for d in dispositifs)
+    ]
+
+
+def invites_de(session: Session) -> QuerySet[Personne]:
+    """The active people invited to a session, according to its audience.
+
+    promotion: every role of the promotion; eig: its EIG; porteurs: its porteurs and sponsors; defi: the
+    défi's team; metier: the promotion's EIG of that métier; liste: the people listed.
+    """
+    Audience = Session.Audience
+    roles = Role.objects.filter(promotion_id=session.promotion_id)
+    if session.audience == Audience.PROMOTION:
+        ids = roles.values("personne_id")
+    elif session.audience == Audience.EIG:
+        ids = roles.filter(type=Role.Type.EIG).values("personne_id")
+    elif session.audience == Audience.PORTEURS:
+        ids = roles.filter(type__in=[Role.Type.PORTEUR, Role.Type.SPONSOR]).values("personne_id")
+    elif session.audience == Audience.DEFI:
+        ids = MembreEquipe.objects.filter(defi_id=session.defi_id).values("personne_id")
+    elif session.audience == Audience.METIER:
+        ids = roles.filter(
+            type=Role.Type.EIG, personne__expertises=session.expertise_id
+        ).values("personne_id")
+    else:
+        ids = Session.invites.through.objects.filter(session_id=session.pk).values("personne_id")
+    return Personne.objects.filter(pk__in=ids, is_active=True)
+
+
+def sessions_invitant(personne) -> QuerySet[Session]:
+    """Every session, whatever its status or date, whose audience includes `personne` (one query)."""
+    Audience = Session.Audience
+    roles = Role.objects.filter(personne=personne)
+    promotions_eig = roles.filter(type=Role.Type.EIG).values("promotion_id")
+    return Session.objects.filter(
+        Q(audience=Audience.PROMOTION, promotion__in=roles.values("promotion_id"))
+        | Q(audience=Audience.EIG, promotion__in=promotions_eig)
+        | Q(audience=Audience.PORTEURS,
+            promotion__in=roles.filter(type__in=[Role.Type.PORTEUR, Role.Type.SPONSOR]).values("promotion_id"))
+        | Q(audience=Audience.DEFI, defi__in=MembreEquipe.objects.filter(personne=personne).values("defi_id"))
+        | Q(audience=Audience.METIER, promotion__in=promotions_eig,
+            expertise__in=Personne.expertises.through.objects.filter(personne=personne).values("expertise_id"))
+        | Q(Exists(Session.invites.through.objects.filter(session_id=OuterRef("pk"), personne=personne)),
+            audience=Audience.LISTE)
+    )
+
+
+def _avec_comptes(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    return sessions.annotate(
+        nombre_inscrites=Count("inscriptions", filter=Q(inscriptions__statut=INSCRITE)),
+        nombre_attente=Count("inscriptions", filter=Q(inscriptions__statut=ATTENTE)),
+    )
+
+
+def sessions_ouvertes_pour(personne) -> QuerySet[Session]:
+    """The published sessions to come that `personne` is invited to, soonest first, each with its dispositif,
+    its counts and the person's own answer in `mes_inscriptions` (a list of zero or one)."""
+    sessions = (
+        sessions_invitant(personne)
+        .filter(statut=Session.Statut.PUBLIEE, debut__gt=timezone.now())
+        .select_related("dispositif", "defi", "expertise", "promotion")
+        .prefetch_related(Prefetch("inscriptions", queryset=Inscription.objects.filter(personne=personne),
+                                   to_attr="mes_inscriptions"))
+        .order_by("debut", "pk")
+    )
+    return _avec_comptes(sessions)
+
+
+def sessions_de_promotion(promotion: Promotion, *, dispositif=None, statut="", mois="") -> QuerySet[Session]:
+    """The coaches' list of a promotion's sessions, filtered by dispositif, status and month ("AAAA-MM")."""
+    sessions = (
+        Session.objects.filter(promotion=promotion)
+        .select_related("dispositif", "defi", "expertise", "phase")
+        .prefetch_related("facilitateurs")
+        .order_by("debut", "pk")
+    )
+    if dispositif:
+        sessions = sessions.filter(dispositif=dispositif)
+    if statut:
+        sessions = sessions.filter(statut=statut)
+    if mois:
+        annee, numero = (int(x) for x in mois.split("-"))
+        debut = timezone.make_aware(datetime.datetime(annee, numero, 1))
+        sessions = sessions.filter(debut__gte=debut, debut__lt=debut + relativedelta(months=1))
+    return _avec_comptes(sessions)
+
+
+def calendrier_planifie(promotion: Promotion) -> QuerySet[Session]:
+    """The promotion's drafts, for the coaches to review before publishing."""
+    return sessions_de_promotion(promotion, statut=Session.Statut.BROUILLON)
+
+
+def session_pour_page(pk) -> Session | None:
+    """A session with what its page shows: dispositif, promotion, phase, invited défi or métier, facilitators."""
+    return (
+        _avec_comptes(Session.objects.filter(pk=pk))
+        .select_related("dispositif", "promotion", "phase", "defi", "expertise")
+        .prefetch_related("facilitateurs")
+        .first()
+    )
+
+
+def inscriptions_de(session: Session) -> QuerySet[Inscription]:
+    """The answers to a session with each person, in the order they came (the waiting list's order)."""
+    return session.inscriptions.select_related("personne").order_by("updated_at", "pk")
+
+
+def inscription_de(session: Session, personne) -> Inscription | None:
+    """The person's own answer to the session, if any."""
+    if not personne.is_authenticated:
+        return None
+    return Inscription.objects.filter(session=session, personne=personne).first()
+
+
+def promotion_courante() -> Promotion | None:
+    """The promotion running today, or else the one that started last: the coaches' default."""
+    aujourd_hui = timezone.localdate()
+    promotions = Promotion.objects.exclude(date_debut__isnull=True)
+    return (
+        promotions.filter(date_debut__lte=aujourd_hui, date_fin__gte=aujourd_hui).order_by("-date_debut").first()
+        or promotions.order_by("-date_debut").first()
+        or Promotion.objects.first()
+    )
+
+
+def mois_de(promotion: Promotion) -> list[tuple[str, datetime.date]]:
+    """The months the promotion spans, as ("AAAA-MM", first day) pairs."""
+    if not promotion.date_debut or not promotion.date_fin:
+        return []
+    mois, jour = [], promotion.date_debut.replace(day=1)
+    while jour <= promotion.date_fin:
+        mois.append((f"{jour:%Y-%m}", jour))
+        jour += relativedelta(months=1)
+    return mois

@@ -1,1 +1,274 @@
-"""Writes of the accompagnement: bureau."""
+"""Writes of the bureau d'aide: a team files a request with an optional document, coaches triage it.
+
+Each step of the triage (prise en charge, séances planifiées, clôture) e-mails the team once committed;
+a new request e-mails the coaches of the défi's promotion and those of the whole programme.
+"""
+
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from defis.models import MembreEquipe
+from programme.models import Personne, Role
+
+from ..models import DemandeAide, Dispositif, Inscription, Session
+
+DISPOSITIF_BUREAU_AIDE = "bureau-aide"
+LONGUEUR_NOM_MAX = 60
+
+
+@dataclass(frozen=True)
+class TypeDocument:
+    mimetype: str
+    libelle: str
+    extensions: tuple[str, ...]
+
+
+TYPES_DOCUMENT = {
+    "pdf": TypeDocument("application/pdf", "un document PDF", (".pdf",)),
+    "png": TypeDocument("image/png", "une image PNG", (".png",)),
+    "jpeg": TypeDocument("image/jpeg", "une image JPEG", (".jpg", ".jpeg")),
+    "odt": TypeDocument("application/vnd.oasis.opendocument.text", "un texte OpenDocument", (".odt",)),
+    "ods": TypeDocument("application/vnd.oasis.opendocument.spreadsheet", "un classeur OpenDocument", (".ods",)),
+    "odp": TypeDocument("application/vnd.oasis.opendocument.presentation", "une présentation OpenDocument",
+                        (".odp",)),
+    "docx": TypeDocument("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                         "un document Word", (".docx",)),
+    "xlsx": TypeDocument("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         "un classeur Excel", (".xlsx",)),
+    "pptx": TypeDocument("application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                         "une présentation PowerPoint", (".pptx",)),
+}
+TYPES_PAR_EXTENSION = {ext: cle for cle, t in TYPES_DOCUMENT.items() for ext in t.extensions}
+ODF_PAR_MIMETYPE = {TYPES_DOCUMENT[cle].mimetype: cle for cle in ("odt", "ods", "odp")}
+OOXML_PAR_PARTIE = {
+    "wordprocessingml.document.main+xml": "docx",
+    "spreadsheetml.sheet.main+xml": "xlsx",
+    "presentationml.presentation.main+xml": "pptx",
+}
+# The manifests read inside a zip are tiny; a bigger one is not an office document (or a zip bomb).
+MANIFESTE_TAILLE_MAX = 512 * 1024
+MANIFESTE_OOXML = "[Content_Types].xml"
+
+
+def _type_zip(fichier) -> str | None:
+    try:
+        with zipfile.ZipFile(fichier) as archive:
+            noms = set(archive.namelist())
+            if "mimetype" in noms and archive.getinfo("mimetype").file_size <= 200:
+                return ODF_PAR_MIMETYPE.get(archive.read("mimetype").decode("ascii", "replace").strip())
+            if MANIFESTE_OOXML in noms and archive.getinfo(MANIFESTE_OOXML).file_size <= MANIFESTE_TAILLE_MAX:
+                manifeste = archive.read(MANIFESTE_OOXML).decode("utf-8", "replace")
+                return next((cle for partie, cle in OOXML_PAR_PARTIE.items() if partie in manifeste), None)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, KeyError,
+            NotImplementedError, RuntimeError):
+        return None
+    return None
+
+
+def document_type(fichier) -> str | None:
+    """The type of an upload recognised from its content (first bytes, or a zip's manifest), or None."""
+    fichier.seek(0)
+    entete = fichier.read(8)
+    try:
+        if entete.startswith(b"%PDF-"):
+            return "pdf"
+        if entete.startswith(b"\x89PNG\r\n\x1a\n"):
+            return "png"
+        if entete.startswith(b"\xff\xd8\xff"):
+            return "jpeg"
+        if entete.startswith(b"PK\x03\x04"):
+            fichier.seek(0)
+            return _type_zip(fichier)
+        return None
+    finally:
+        fichier.seek(0)
+
+
+def _en_mo(octets: int) -> str:
+    return f"{octets / 1024 / 1024:.1f}".replace(".", ",").removesuffix(",0") + " Mo"
+
+
+def document_verifier(fichier) -> str:
+    """Accept an upload of at most FICHIER_TAILLE_MAX whose content is PDF, PNG, JPEG, OpenDocument or Office
+    and whose extension says the same; return its type, or raise a ValidationError in plain French."""
+    nom = Path(fichier.name).name
+    if fichier.size > settings.FICHIER_TAILLE_MAX:
+        raise ValidationError(
+            f"Le fichier « {nom} » pèse {_en_mo(fichier.size)} : il ne doit pas dépasser "
+            f"{_en_mo(settings.FICHIER_TAILLE_MAX)}.", code="taille")
+    cle = document_type(fichier)
+    if cle is None:
+        raise ValidationError(
+            f"Le fichier « {nom} » n'a pas été accepté : son contenu n'est ni un PDF, ni une image PNG ou JPEG, "
+            "ni un document OpenDocument (ODT, ODS, ODP) ou Office (DOCX, XLSX, PPTX).", code="type")
+    attendu = TYPES_DOCUMENT[cle]
+    if Path(nom).suffix.lower() not in attendu.extensions:
+        raise ValidationError(
+            f"Le nom du fichier « {nom} » ne correspond pas à son contenu, qui est {attendu.libelle} : "
+            f"renommez-le avec l'extension {attendu.extensions[0]}.", code="extension")
+    return cle
+
+
+def document_mimetype(nom: str) -> str:
+    """The content type to serve a stored document with, from its (verified) extension."""
+    cle = TYPES_PAR_EXTENSION.get(Path(nom).suffix.lower())
+    return TYPES_DOCUMENT[cle].mimetype if cle else "application/octet-stream"
+
+
+@transaction.atomic
+def demande_aide_creer(*, defi, demandeur, nature, description, document=None) -> DemandeAide:
+    """A team member asks the bureau d'aide for help on their défi; the coaches are told by e-mail."""
+    demande = DemandeAide(defi=defi, demandeur=demandeur, nature=nature, description=description.strip())
+    if document:
+        document_verifier(document)
+        chemin = Path(document.name)
+        document.name = chemin.stem[:LONGUEUR_NOM_MAX] + chemin.suffix.lower()
+        demande.document = document
+    demande.full_clean()
+    demande.save()
+    transaction.on_commit(lambda: _mail_aux_coachs(demande))
+    return demande
+
+
+def _verrouiller(demande) -> DemandeAide:
+    demande = DemandeAide.objects.select_for_update(of=("self",)).select_related("defi__promotion").get(pk=demande.pk)
+    if demande.statut == DemandeAide.Statut.CLOSE:
+        raise ValidationError("Cette demande est close : elle ne peut plus changer.")
+    return demande
+
+
+def _prendre_en_charge(demande, coach):
+    demande.coach = coach
+    if demande.prise_en_charge_le is None:
+        demande.prise_en_charge_le = timezone.now()
+    if demande.statut == DemandeAide.Statut.NOUVELLE:
+        demande.statut = DemandeAide.Statut.PRISE_EN_CHARGE
+
+
+@transaction.atomic
+def demande_aide_prendre_en_charge(demande, *, coach) -> DemandeAide:
+    """A coach takes the request (or hands it to another coach); the team is told who follows it."""
+    demande = _verrouiller(demande)
+    _prendre_en_charge(demande, coach)
+    demande.save(update_fields=["coach", "prise_en_charge_le", "statut"])
+    transaction.on_commit(lambda: _mail_a_l_equipe(demande, "prise_en_charge"))
+    return demande
+
+
+@transaction.atomic
+def demande_aide_planifier(demande, *, seances, par) -> list[Session]:
+    """Plan one or more séances of the bureau d'aide for the request: published sessions of the défi's team,
+    who are registered to them and told by e-mail. `seances` holds dicts of debut, fin, lieu, lien_visio.
+
+    A request nobody had taken yet is taken by `par`, who facilitates the séances with its coach."""
+    demande = _verrouiller(demande)
+    promotion = demande.defi.promotion
+    if promotion is None:
+        raise ValidationError("Le défi n'est rattaché à aucune promotion : rattachez-le avant de planifier.")
+    if not seances:
+        raise ValidationError("Indiquez au moins une séance.")
+    if demande.coach_id is None:
+        _prendre_en_charge(demande, par)
+    dispositif = Dispositif.objects.get(slug=DISPOSITIF_BUREAU_AIDE)
+    equipe = list(_equipe(demande))
+    titre = f"Bureau d'aide : {demande.get_nature_display()} · {demande.defi.titre}"[:200]
+    sessions = []
+    for seance in seances:
+        session = Session(
+            dispositif=dispositif, promotion=promotion, titre=titre, description=demande.description,
+            phase=promotion.phase_en_cours(timezone.localtime(seance["debut"]).date()),
+            debut=seance["debut"], fin=seance["fin"], lieu=seance.get("lieu", ""),
+            lien_visio=seance.get("lien_visio", ""), audience=Session.Audience.DEFI, defi=demande.defi,
+            statut=Session.Statut.PUBLIEE, sequence=0,
+        )
+        session.full_clean(exclude=["uid"])
+        session.save()
+        session.facilitateurs.add(demande.coach)
+        sessions.append(session)
+    Inscription.objects.bulk_create(
+        Inscription(session=session, personne=personne, statut=Inscription.Statut.INSCRITE)
+        for session in sessions for personne in equipe
+    )
+    demande.sessions.add(*sessions)
+    demande.statut = DemandeAide.Statut.PLANIFIEE
+    demande.save(update_fields=["coach", "prise_en_charge_le", "statut"])
+    transaction.on_commit(lambda: _mail_a_l_equipe(demande, "planifiee", seances=sessions))
+    return sessions
+
+
+@transaction.atomic
+def demande_aide_clore(demande, *, resultat, par) -> DemandeAide:
+    """Close the request with its outcome; the team reads it in the e-mail and on the request's page."""
+    demande = _verrouiller(demande)
+    if not resultat.strip():
+        raise ValidationError({"resultat": "Indiquez le résultat de la demande."})
+    if demande.coach_id is None:
+        _prendre_en_charge(demande, par)
+    demande.resultat = resultat.strip()
+    demande.statut = DemandeAide.Statut.CLOSE
+    demande.close_le = timezone.now()
+    demande.save(update_fields=["coach", "prise_en_charge_le", "resultat", "statut", "close_le"])
+    transaction.on_commit(lambda: _mail_a_l_equipe(demande, "close"))
+    return demande
+
+
+def _equipe(demande):
+    """Who may file a request for the défi (EIG and porteurs): they follow it by e-mail and attend the séances."""
+    return Personne.objects.filter(
+        equipes__defi=demande.defi, equipes__role__in=[MembreEquipe.Role.EIG, MembreEquipe.Role.PORTEUR],
+        is_active=True,
+    ).distinct().order_by("pk")
+
+
+def _coachs(demande):
+    return Personne.objects.filter(
+        Q(roles__promotion=demande.defi.promotion_id) | Q(roles__promotion__isnull=True),
+        roles__type=Role.Type.COACH, is_active=True,
+    ).exclude(email=None).distinct().order_by("pk")
+
+
+def _lien(demande) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("bureau_aide_demande", kwargs={"pk": demande.pk})
+
+
+def _envoyer(sujet, gabarit, contexte, destinataires):
+    adresses = [p.email for p in destinataires if p.email]
+    if not adresses:
+        return
+    message = EmailMultiAlternatives(
+        subject=f"[Magellan] {sujet}", body=render_to_string(f"{gabarit}.txt", contexte), to=adresses,
+    )
+    message.attach_alternative(render_to_string(f"{gabarit}.html", contexte), "text/html")
+    message.send()
+
+
+def _mail_aux_coachs(demande):
+    _envoyer(
+        f"Bureau d'aide : nouvelle demande de {demande.defi.titre}", "accompagnement/emails/bureau_nouvelle",
+        {"demande": demande, "lien": _lien(demande)}, _coachs(demande),
+    )
+
+
+SUJETS = {
+    "prise_en_charge": "Bureau d'aide : votre demande est prise en charge",
+    "planifiee": "Bureau d'aide : vos séances sont planifiées",
+    "close": "Bureau d'aide : votre demande est close",
+}
+
+
+def _mail_a_l_equipe(demande, etape, seances=()):
+    _envoyer(
+        SUJETS[etape], f"accompagnement/emails/bureau_{etape}",
+        {"demande": demande, "seances": seances, "lien": _lien(demande)}, _equipe(demande),
+    )

@@ -1,1 +1,48 @@
-"""Writes of the accompagnement: carnet."""
+"""Writes of the carnet de bord: an EIG writes, then rewrites as often as needed, their entry of the month."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from programme.models import Competence
+
+from ..models import AutoEvaluation, CarnetDeBord
+
+
+def _verifier_niveaux(phase, niveaux):
+    attendues = set()
+    if phase:
+        attendues = set(Competence.objects.filter(phase=phase.numero, public=Competence.Public.EIG)
+                        .values_list("pk", flat=True))
+    for competence, niveau in niveaux.items():
+        if competence.pk not in attendues:
+            raise ValidationError(f"« {competence} » n'est pas une compétence de la phase en cours.")
+        if niveau not in AutoEvaluation.Niveau.values:
+            raise ValidationError(f"Le niveau de « {competence} » va de 1 à 4.")
+
+
+@transaction.atomic
+def carnet_enregistrer(eig, *, mois: datetime.date, phase, objectifs, revue_objectifs="", apprentissages="",
+                       parcours="", besoins="", mot_coachs="", niveaux=None) -> CarnetDeBord:
+    """Write the EIG's entry of `mois`: created the first time, updated afterwards, never duplicated.
+
+    `niveaux` maps each compétence of `phase` (public EIG) to a level from 1 to 4; the entry's self-assessment
+    becomes exactly that.
+    """
+    niveaux = niveaux or {}
+    if not objectifs.strip():
+        raise ValidationError({"objectifs": "Indiquez vos objectifs du mois."})
+    _verifier_niveaux(phase, niveaux)
+    carnet, _ = CarnetDeBord.objects.update_or_create(
+        eig=eig, mois=mois.replace(day=1),
+        defaults={
+            "phase": phase, "objectifs": objectifs.strip(), "revue_objectifs": revue_objectifs.strip(),
+            "apprentissages": apprentissages.strip(), "parcours": parcours.strip(), "besoins": besoins.strip(),
+            "mot_coachs": mot_coachs.strip(),
+        },
+    )
+    carnet.evaluations.exclude(competence__in=list(niveaux)).delete()
+    for competence, niveau in niveaux.items():
+        AutoEvaluation.objects.update_or_create(carnet=carnet, competence=competence, defaults={"niveau": niveau})
+    return carnet

@@ -1,1 +1,242 @@
-"""Writes of the accompagnement: sessions."""
+"""Writes of the accompagnement: sessions — created and changed by coaches, answered by the invited people.
+
+Every change that reaches people (a cancellation, a new time or place, a seat freed from the waiting list)
+sends them an e-mail once the transaction is committed. Registrations lock the session row, so that the
+capacity holds even when people register at the same instant.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from ..models import Inscription, Session
+from ..selectors.sessions import invites_de
+
+# Changes that move the event in people's calendars: they raise the iCalendar SEQUENCE.
+CHAMPS_AGENDA = ["debut", "fin", "lieu", "lien_visio"]
+# Changes the registered people are told about by e-mail.
+CHAMPS_ANNONCES = ["titre", *CHAMPS_AGENDA]
+CHAMPS_MULTIPLES = ["facilitateurs", "invites"]
+
+
+def phase_du_jour(promotion, instant):
+    """The promotion's phase containing `instant` (in Paris), or None outside the phases."""
+    jour = timezone.localtime(instant).date()
+    for phase in promotion.phases.all():
+        if phase.date_debut and phase.date_fin and phase.date_debut <= jour <= phase.date_fin:
+            return phase
+    return None
+
+
+@transaction.atomic
+def session_creer(*, promotion, facilitateurs=(), invites=(), publier=False, **champs) -> Session:
+    """Create a session of `promotion` (a draft unless `publier`); its phase follows its start."""
+    session = Session(promotion=promotion, **champs)
+    session.statut = Session.Statut.PUBLIEE if publier else Session.Statut.BROUILLON
+    session.phase = phase_du_jour(promotion, session.debut) if session.debut else None
+    session.full_clean()
+    session.save()
+    session.facilitateurs.set(facilitateurs)
+    session.invites.set(invites)
+    return session
+
+
+@transaction.atomic
+def session_modifier(session: Session, **champs) -> Session:
+    """Change a session. A new time or place raises its SEQUENCE; when it is published, everyone registered
+    or waiting gets an e-mail saying what changed. A larger capacity lets people in from the waiting list."""
+    avant = Session.objects.select_for_update().get(pk=session.pk)
+    if avant.statut == Session.Statut.ANNULEE:
+        raise ValidationError("Cette session est annulée : elle ne peut plus être modifiée.")
+    multiples = {nom: champs.pop(nom) for nom in CHAMPS_MULTIPLES if nom in champs}
+    for nom, valeur in champs.items():
+        setattr(session, nom, valeur)
+    inscrites = avant.inscriptions.filter(statut=Inscription.Statut.INSCRITE).count()
+    if session.capacite is not None and session.capacite < inscrites:
+        raise ValidationError({"capacite": f"{inscrites} personnes sont déjà inscrites : "
+                                           f"prévoyez au moins {inscrites} places."})
+    session.phase = phase_du_jour(session.promotion, session.debut)
+    session.statut, session.sequence = avant.statut, avant.sequence
+    if any(getattr(avant, nom) != getattr(session, nom) for nom in CHAMPS_AGENDA):
+        session.sequence += 1
+    session.full_clean()
+    session.save()
+    for nom, valeurs in multiples.items():
+        getattr(session, nom).set(valeurs)
+    changements = [
+        {"champ": Session._meta.get_field(nom).verbose_name, "avant": getattr(avant, nom),
+         "apres": getattr(session, nom), "nom": nom}
+        for nom in CHAMPS_ANNONCES if getattr(avant, nom) != getattr(session, nom)
+    ]
+    if session.statut == Session.Statut.PUBLIEE:
+        if changements:
+            _annoncer(session, "session_modifiee", f"Session modifiée : {session.titre}",
+                      _personnes_concernees(session), changements=changements)
+        _attente_promouvoir(session)
+    return session
+
+
+@transaction.atomic
+def session_annuler(session: Session, *, motif: str) -> Session:
+    """Cancel a session with its reason; everyone registered or waiting is told, once."""
+    motif = (motif or "").strip()
+    if not motif:
+        raise ValidationError({"motif_annulation": "Indiquez le motif de l'annulation : il est envoyé aux inscrits."})
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if session.statut == Session.Statut.ANNULEE:
+        raise ValidationError("Cette session est déjà annulée.")
+    etait_publiee = session.statut == Session.Statut.PUBLIEE
+    session.statut = Session.Statut.ANNULEE
+    session.motif_annulation = motif
+    session.sequence += 1
+    session.save(update_fields=["statut", "motif_annulation", "sequence", "updated_at"])
+    if etait_publiee:
+        _annoncer(session, "session_annulee", f"Session annulée : {session.titre}", _personnes_concernees(session))
+    return session
+
+
+@transaction.atomic
+def session_publier(session: Session) -> Session:
+    """Publish a draft: the invited people see it and may register."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if session.statut != Session.Statut.BROUILLON:
+        raise ValidationError("Seule une session en brouillon peut être publiée.")
+    session.statut = Session.Statut.PUBLIEE
+    session.save(update_fields=["statut", "updated_at"])
+    return session
+
+
+@transaction.atomic
+def calendrier_publier(promotion) -> int:
+    """Publish every draft of the promotion at once; returns how many were published."""
+    return Session.objects.filter(promotion=promotion, statut=Session.Statut.BROUILLON).update(
+        statut=Session.Statut.PUBLIEE, updated_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def session_supprimer(session: Session):
+    """Delete a draft (a published session is cancelled instead, so that people are told)."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if session.statut != Session.Statut.BROUILLON:
+        raise ValidationError("Seule une session en brouillon peut être supprimée ; annulez une session publiée.")
+    session.delete()
+
+
+def _session_ouverte(session: Session):
+    """Raise the reason why nobody may answer the session now, if any."""
+    if session.statut == Session.Statut.ANNULEE:
+        raise ValidationError("Cette session est annulée.")
+    if session.statut != Session.Statut.PUBLIEE:
+        raise ValidationError("Cette session n'est pas encore publiée.")
+    if session.debut <= timezone.now():
+        raise ValidationError("Cette session a déjà commencé : il n'est plus possible d'y répondre.")
+
+
+@transaction.atomic
+def session_inscrire(session: Session, personne) -> Inscription:
+    """Register an invited person: a seat if one is left, otherwise the waiting list.
+
+    The session row is locked until the end of the transaction, so two people never take the last seat.
+    """
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    _session_ouverte(session)
+    if not invites_de(session).filter(pk=personne.pk).exists():
+        raise ValidationError("Vous n'êtes pas invitée ou invité à cette session.")
+    inscription = Inscription.objects.filter(session=session, personne=personne).first()
+    if inscription and inscription.statut in (Inscription.Statut.INSCRITE, Inscription.Statut.ATTENTE):
+        return inscription
+    statut = Inscription.Statut.INSCRITE if _places_restantes(session) != 0 else Inscription.Statut.ATTENTE
+    if inscription is None:
+        return Inscription.objects.create(session=session, personne=personne, statut=statut)
+    inscription.statut = statut
+    inscription.save(update_fields=["statut", "updated_at"])
+    return inscription
+
+
+@transaction.atomic
+def session_decliner(session: Session, personne) -> Inscription:
+    """Decline an invitation or withdraw; a seat freed goes to the first person waiting, who is told."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    _session_ouverte(session)
+    inscription = Inscription.objects.filter(session=session, personne=personne).first()
+    if inscription is None:
+        if not invites_de(session).filter(pk=personne.pk).exists():
+            raise ValidationError("Vous n'êtes pas invitée ou invité à cette session.")
+        return Inscription.objects.create(session=session, personne=personne, statut=Inscription.Statut.DECLINEE)
+    liberait_une_place = inscription.statut == Inscription.Statut.INSCRITE
+    inscription.statut = Inscription.Statut.DECLINEE
+    inscription.save(update_fields=["statut", "updated_at"])
+    if liberait_une_place:
+        _attente_promouvoir(session)
+    return inscription
+
+
+@transaction.atomic
+def presences_marquer(session: Session, presents) -> int:
+    """Record the attendance sheet: the registered people in `presents` came, the others did not."""
+    presents = {getattr(p, "pk", p) for p in presents}
+    inscriptions = list(session.inscriptions.filter(statut=Inscription.Statut.INSCRITE))
+    for inscription in inscriptions:
+        inscription.present = inscription.personne_id in presents
+    Inscription.objects.bulk_update(inscriptions, ["present"])
+    return sum(1 for i in inscriptions if i.present)
+
+
+def _places_restantes(session: Session) -> int | None:
+    """Seats left (None: no limit); call it with the session row locked."""
+    if session.capacite is None:
+        return None
+    inscrites = session.inscriptions.filter(statut=Inscription.Statut.INSCRITE).count()
+    return max(session.capacite - inscrites, 0)
+
+
+def _attente_promouvoir(session: Session):
+    """Give the free seats to the people waiting, first come first served, and tell them."""
+    places = _places_restantes(session)
+    attente = (session.inscriptions.filter(statut=Inscription.Statut.ATTENTE)
+               .select_related("personne").order_by("updated_at", "pk"))
+    promues = list(attente if places is None else attente[:places])
+    if not promues:
+        return
+    Inscription.objects.filter(pk__in=[i.pk for i in promues]).update(
+        statut=Inscription.Statut.INSCRITE, updated_at=timezone.now()
+    )
+    _annoncer(session, "session_place_liberee", f"Une place s'est libérée : votre inscription à « {session.titre} » "
+              "est confirmée", [i.personne for i in promues])
+
+
+def _personnes_concernees(session: Session):
+    """Everyone registered or waiting, the people a change must reach."""
+    return [
+        inscription.personne
+        for inscription in session.inscriptions.filter(
+            statut__in=[Inscription.Statut.INSCRITE, Inscription.Statut.ATTENTE]
+        ).select_related("personne")
+    ]
+
+
+def _annoncer(session: Session, gabarit: str, sujet: str, personnes, **contexte):
+    """E-mail each person (text and HTML) once the transaction is committed."""
+    personnes = [p for p in personnes if p.email]
+    if personnes:
+        transaction.on_commit(lambda: _mails_envoyer(session, gabarit, sujet, personnes, contexte))
+
+
+def _mails_envoyer(session, gabarit, sujet, personnes, contexte):
+    lien = settings.SITE_URL.rstrip("/") + reverse("session", kwargs={"pk": session.pk})
+    messages = []
+    for personne in personnes:
+        donnees = {"session": session, "personne": personne, "lien": lien, **contexte}
+        message = EmailMultiAlternatives(
+            subject=f"[Magellan] {sujet}",
+            body=render_to_string(f"accompagnement/emails/{gabarit}.txt", donnees),
+            to=[personne.email],
+        )
+        message.attach_alternative(render_to_string(f"accompagnement/emails/{gabarit}.html", donnees), "text/html")
+        messages.append(message)
+    get_connection().send_messages(messages)

@@ -1,1 +1,90 @@
-"""Pages of the accompagnement: carnet."""
+"""Pages of the carnet de bord: the EIG writes their month and reads their history; the coaches follow."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+
+from ..forms.carnet import ChoixPromotionForm, CarnetForm
+from ..models import AutoEvaluation
+from ..selectors import carnet as selectors
+from ..services import carnet as services
+
+
+def _reserve_aux_eig(request):
+    if not request.user.has_perm("accompagnement.tenir_carnet"):
+        raise PermissionDenied("Le carnet de bord est celui des EIG.")
+
+
+def _page_carnet(request, eig, fil_ariane):
+    carnets = selectors.carnets_de(eig)
+    mois = selectors.mois_courant()
+    return render(request, "accompagnement/carnet/carnet.html", {
+        "eig": eig, "soi": eig.pk == request.user.pk, "mois": mois,
+        "du_mois": next((c for c in carnets if c.mois == mois), None),
+        "carnets": carnets[::-1], "evolution": selectors.evolution_competences(carnets),
+        "niveaux": AutoEvaluation.Niveau.choices, "fil_ariane": fil_ariane,
+    })
+
+
+@login_required
+def carnet(request):
+    _reserve_aux_eig(request)
+    return _page_carnet(request, request.user, {"courant": "Mon carnet de bord"})
+
+
+@login_required
+def carnet_eig(request, pk):
+    eig = selectors.eig_par_pk(pk)
+    if eig is None or not request.user.has_perm("accompagnement.voir_carnet", eig):
+        raise Http404("Ce carnet de bord n'existe pas ou ne vous est pas visible.")
+    if eig.pk == request.user.pk:
+        fil_ariane = {"courant": "Mon carnet de bord"}
+    else:
+        fil_ariane = {"liens": [{"url": reverse("carnets_promotion"), "titre": "Carnets de bord"}],
+                      "courant": f"Carnet de bord de {eig.nom_complet}"}
+    return _page_carnet(request, eig, fil_ariane)
+
+
+@login_required
+def carnet_ecrire(request):
+    _reserve_aux_eig(request)
+    mois = selectors.mois_courant()
+    promotion = selectors.promotion_de_l_eig(request.user)
+    phase = promotion.phase_en_cours() if promotion else None
+    competences = selectors.competences_de_la_phase(phase)
+    existant = selectors.carnet_du_mois(request.user, mois)
+    precedent = selectors.carnet_precedent(request.user, mois)
+    formulaire = CarnetForm(request.POST or None, competences=competences, avec_revue=precedent is not None,
+                            initial=CarnetForm.initial_depuis(existant))
+    if request.method == "POST" and formulaire.is_valid():
+        services.carnet_enregistrer(request.user, mois=mois, phase=phase, niveaux=formulaire.niveaux(),
+                                    **formulaire.textes())
+        messages.success(request, f"Votre carnet de bord de {date_format(mois, 'F Y')} est enregistré.")
+        return redirect("carnet")
+    return render(request, "accompagnement/carnet/ecrire.html", {
+        "formulaire": formulaire, "mois": mois, "phase": phase, "existant": existant, "precedent": precedent,
+        "fil_ariane": {"liens": [{"url": reverse("carnet"), "titre": "Mon carnet de bord"}],
+                       "courant": f"Carnet de {date_format(mois, 'F Y')}"},
+    })
+
+
+@login_required
+def carnets_promotion(request):
+    if not request.user.has_perm("accompagnement.suivre_carnets"):
+        raise PermissionDenied("Le suivi des carnets de bord est réservé aux coachs.")
+    promotions = selectors.promotions_pour_les_carnets()
+    choix = ChoixPromotionForm(request.GET or None, promotions=promotions)
+    promotion = choix.promotion_choisie() or selectors.promotion_par_defaut(promotions, request.user)
+    if not request.GET and promotion:
+        choix = ChoixPromotionForm(initial={"promotion": promotion.pk}, promotions=promotions)
+    mois = selectors.mois_courant()
+    eig = list(selectors.eig_de_la_promotion_et_leur_carnet(promotion, mois)) if promotion else []
+    return render(request, "accompagnement/carnet/promotion.html", {
+        "choix": choix, "promotion": promotion, "mois": mois, "eig": eig,
+        "remplis": sum(1 for personne in eig if personne.rempli_le),
+        "fil_ariane": {"courant": "Carnets de bord"},
+    })

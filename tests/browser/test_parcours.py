@@ -104,7 +104,8 @@ def test_coach_invite_une_personne_qui_arrive_dans_son_espace(page, navigateur, 
     """A coach's invitation with a bad address keeps what was typed; corrected, it reaches the person's space."""
     CoachFactory(email="coach@exemple.test", promotion=promotion_en_cours["promotion"])
     _se_connecter(page, "coach@exemple.test")
-    page.get_by_role("link", name="Inviter", exact=True).click()
+    page.get_by_role("button", name="Piloter").click()
+    page.locator("#menu-piloter").get_by_role("link", name="Inviter une personne").click()
     verifier_accessibilite(page)
 
     page.get_by_label("Adresse électronique").fill("sophie.durand@")

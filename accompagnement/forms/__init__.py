@@ -1,0 +1,1 @@
+"""Forms of the accompagnement, one module per domain, laid out with the project's DSFR crispy pack."""

@@ -1,0 +1,71 @@
+"""Forms of the mentorat: a mentor's slots (one or four weeks in a row), a demandeur's choice of a cycle."""
+
+import datetime
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from ..models import TypeMentorat
+from ..services.mentorat import DUREES_MINUTES
+
+DUREES = {30: "30 minutes", 60: "1 heure", 90: "1 h 30"}
+
+
+class CreneauxForm(forms.Form):
+    """A mentor publishes a slot, or the same slot four weeks in a row."""
+
+    type_mentorat = forms.ChoiceField(label="Type de mentorat")
+    jour = forms.DateField(label="Date de la séance", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    heure = forms.TimeField(label="Heure de début", help_text="Heure de Paris",
+                            widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    duree_minutes = forms.TypedChoiceField(
+        label="Durée", coerce=int,
+        help_text="1 h 30 pour le mentorat des spécialistes ; 30 minutes ou 1 heure pour le mentorat individuel.",
+    )
+    lieu = forms.CharField(
+        label="Lieu ou lien de visioconférence", max_length=500,
+        help_text="Une adresse, une salle ou un lien, par exemple https://webinaire.numerique.gouv.fr/…",
+    )
+    serie = forms.BooleanField(
+        label="Répéter chaque semaine pendant 4 semaines, à la même heure", required=False, initial=True,
+        help_text="Quatre créneaux d'un coup : de quoi offrir un cycle complet.",
+    )
+
+    def __init__(self, *args, types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type_mentorat"].choices = [(t, TypeMentorat(t).label) for t in types]
+        # Only the durations of the kinds this mentor offers: a parrain sees 1 h 30 alone.
+        durees = sorted({minutes for t in types for minutes in DUREES_MINUTES[t]})
+        self.fields["duree_minutes"].choices = [(minutes, DUREES[minutes]) for minutes in durees]
+        self.fields["duree_minutes"].initial = 60 if 60 in durees else durees[-1] if durees else None
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("", "Publier"))
+
+    def clean(self):
+        donnees = super().clean()
+        if donnees.get("jour") and donnees.get("heure"):
+            donnees["debut"] = timezone.make_aware(datetime.datetime.combine(donnees["jour"], donnees["heure"]))
+        return donnees
+
+
+class ReservationCycleForm(forms.Form):
+    """A demandeur picks one of the proposed cycles and writes what they need."""
+
+    cycle = forms.CharField(error_messages={"required": "Choisissez un cycle de 4 séances."})
+    besoins = forms.CharField(
+        label="Votre expression de besoins", max_length=5000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Votre contexte, ce sur quoi vous voulez progresser, vos questions : votre mentor la lira avant "
+                  "la première séance.",
+        error_messages={"required": "Exprimez vos besoins : votre mentor les lira avant la première séance."},
+    )
+
+    def clean_cycle(self):
+        valeur = self.cleaned_data["cycle"]
+        correspondance = re.fullmatch(r"(\d+):(\d+(?:,\d+)*)", valeur)
+        if not correspondance:
+            raise ValidationError("Ce cycle n'est pas proposé : choisissez-en un dans la liste.")
+        return int(correspondance[1]), [int(i) for i in correspondance[2].split(",")]

@@ -1,0 +1,41 @@
+"""Per-promotion settings of the evaluations, and the record of notifications already sent."""
+
+from django.db import models
+from django.db.models import Q
+
+from programme.models import Promotion
+
+
+class ReglagesEvaluation(models.Model):
+    """How a promotion runs its comités; created on demand with the defaults."""
+
+    promotion = models.OneToOneField(Promotion, on_delete=models.CASCADE, related_name="reglages_evaluation")
+    delai_support_jours = models.PositiveSmallIntegerField(
+        "délai de remise du support (jours)", default=7,
+        help_text="Le support est attendu ce nombre de jours avant le comité.",
+    )
+
+    class Meta:
+        verbose_name = "réglages des évaluations"
+        verbose_name_plural = "réglages des évaluations"
+        constraints = [
+            models.CheckConstraint(condition=Q(delai_support_jours__lte=60), name="reglages_delai_au_plus_60_jours"),
+        ]
+
+    def __str__(self):
+        return f"Réglages des évaluations · {self.promotion}"
+
+
+class EnvoiNotification(models.Model):
+    """A notification already sent: its unique key makes sending it twice impossible, even concurrently."""
+
+    cle = models.CharField("clé", max_length=200, unique=True)
+    created_at = models.DateTimeField("envoyée le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "notification envoyée"
+        verbose_name_plural = "notifications envoyées"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.cle

@@ -1,0 +1,261 @@
+"""Reads of the evaluations: a comité with all it shows, a défi's four phases, the coaches' board, histories."""
+
+import dataclasses
+import datetime
+
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import timezone
+
+from defis.models import Defi
+from programme.models import Phase, Promotion
+
+from .models import AtteinteObjectif, Comite, Objectif, PieceJointe, Rapport, Support
+
+
+class StatutSupport:
+    MANQUANT, BROUILLON, SOUMIS, EN_RETARD = "manquant", "brouillon", "soumis", "en_retard"
+    CHOIX = [(MANQUANT, "Manquant"), (BROUILLON, "Brouillon"), (SOUMIS, "Soumis"), (EN_RETARD, "En retard")]
+
+
+class StatutRapport:
+    A_ECRIRE, BROUILLON, PUBLIE = "a_ecrire", "brouillon", "publie"
+    CHOIX = [(A_ECRIRE, "À écrire"), (BROUILLON, "Brouillon"), (PUBLIE, "Publié")]
+
+
+def support_de(comite) -> Support | None:
+    return getattr(comite, "support", None)
+
+
+def rapport_de(comite) -> Rapport | None:
+    return getattr(comite, "rapport", None)
+
+
+def statut_support(comite, maintenant=None) -> str:
+    """Manquant or brouillon before the deadline; soumis when submitted in time; en retard when submitted
+    after the deadline, or not submitted once it has passed."""
+    maintenant = maintenant or timezone.now()
+    support = support_de(comite)
+    if support is not None and support.est_soumis:
+        return StatutSupport.EN_RETARD if support.en_retard else StatutSupport.SOUMIS
+    if maintenant > comite.echeance_support:
+        return StatutSupport.EN_RETARD
+    return StatutSupport.BROUILLON if support is not None else StatutSupport.MANQUANT
+
+
+def statut_rapport(comite) -> str:
+    rapport = rapport_de(comite)
+    if rapport is None:
+        return StatutRapport.A_ECRIRE
+    return StatutRapport.PUBLIE if rapport.est_publie else StatutRapport.BROUILLON
+
+
+def comite_de(slug: str, numero: int) -> Comite | None:
+    """A défi's comité for a phase number, with its coaches, participants, support (objectives and files)
+    and rapport (measures per objective): everything its pages show."""
+    return (
+        Comite.objects.select_related("defi__promotion", "phase", "support__soumis_par", "rapport__publie_par")
+        .prefetch_related(
+            "coachs", "participants",
+            Prefetch("support__objectifs", queryset=Objectif.objects.order_by("rang")),
+            Prefetch("support__pieces_jointes", queryset=PieceJointe.objects.select_related("ajoutee_par")),
+            Prefetch("rapport__atteintes", queryset=AtteinteObjectif.objects.select_related("objectif")),
+        )
+        .filter(defi__slug=slug, phase__numero=numero, phase__promotion=F("defi__promotion"))
+        .first()
+    )
+
+
+def piece_jointe_de(comite, pk) -> PieceJointe | None:
+    """A file of this comité's support, or None: a file is never reached through another comité's address."""
+    support = support_de(comite)
+    if support is None:
+        return None
+    return next((piece for piece in support.pieces_jointes.all() if piece.pk == pk), None)
+
+
+@dataclasses.dataclass
+class EtapePhase:
+    phase: Phase
+    comite: Comite | None
+    statut_support: str | None
+    statut_rapport: str | None
+    en_cours: bool
+
+
+def evaluations_du_defi(defi: Defi, maintenant=None) -> list[EtapePhase]:
+    """A défi's four phases in order, each with its comité, support and rapport: the team's timeline."""
+    maintenant = maintenant or timezone.now()
+    if defi.promotion_id is None:
+        return []
+    comites = {
+        comite.phase_id: comite
+        for comite in Comite.objects.filter(defi=defi)
+        .select_related("support", "rapport").prefetch_related("coachs")
+    }
+    jour = timezone.localdate(maintenant)
+    etapes = []
+    for phase in Phase.objects.filter(promotion=defi.promotion_id).order_by("numero"):
+        comite = comites.get(phase.pk)
+        etapes.append(EtapePhase(
+            phase=phase, comite=comite,
+            statut_support=statut_support(comite, maintenant) if comite else None,
+            statut_rapport=statut_rapport(comite) if comite else None,
+            en_cours=bool(phase.date_debut and phase.date_fin and phase.date_debut <= jour <= phase.date_fin),
+        ))
+    return etapes
+
+
+@dataclasses.dataclass
+class LigneTableau:
+    defi: Defi
+    comite: Comite | None
+    statut_support: str
+    statut_rapport: str
+
+
+def promotions_pour_tableau() -> QuerySet[Promotion]:
+    return Promotion.objects.order_by("-numero", "nom")
+
+
+def promotion_par_defaut(jour=None) -> Promotion | None:
+    """The promotion running today, or else the latest one."""
+    jour = jour or timezone.localdate()
+    courante = Promotion.objects.filter(date_debut__lte=jour, date_fin__gte=jour).order_by("-date_debut").first()
+    return courante or promotions_pour_tableau().first()
+
+
+def tableau_comites(promotion: Promotion, numero_phase: int, *, statut_support_filtre="", statut_rapport_filtre="",
+                    recherche="", maintenant=None) -> list[LigneTableau]:
+    """The coaches' board: every défi of the promotion with its comité for the phase, its support's and its
+    rapport's status; filtered. The number of queries does not depend on the number of défis."""
+    maintenant = maintenant or timezone.now()
+    comites = Comite.objects.filter(phase__promotion=promotion, phase__numero=numero_phase).select_related(
+        "phase", "support", "rapport"
+    ).prefetch_related("coachs")
+    defis = (
+        Defi.objects.filter(promotion=promotion)
+        .select_related("administration")
+        .prefetch_related(Prefetch("comites", queryset=comites, to_attr="comites_de_la_phase"))
+        .order_by("titre")
+    )
+    if recherche:
+        defis = defis.filter(titre__icontains=recherche)
+    lignes = []
+    for defi in defis:
+        comite = defi.comites_de_la_phase[0] if defi.comites_de_la_phase else None
+        ligne = LigneTableau(
+            defi=defi, comite=comite,
+            statut_support=statut_support(comite, maintenant) if comite else StatutSupport.MANQUANT,
+            statut_rapport=statut_rapport(comite) if comite else StatutRapport.A_ECRIRE,
+        )
+        if statut_support_filtre and ligne.statut_support != statut_support_filtre:
+            continue
+        if statut_rapport_filtre and ligne.statut_rapport != statut_rapport_filtre:
+            continue
+        lignes.append(ligne)
+    return lignes
+
+
+@dataclasses.dataclass
+class Changement:
+    champ: str
+    avant: str
+    apres: str
+
+
+@dataclasses.dataclass
+class EntreeHistorique:
+    date: datetime.datetime
+    auteur: object
+    objet: str
+    action: str
+    changements: list
+
+
+ACTIONS = {"+": "Création", "~": "Modification", "-": "Suppression"}
+
+
+def _en_clair(modele, champ, valeur) -> str:
+    if valeur is None or valeur == "":
+        return "—"
+    field = modele._meta.get_field(champ)
+    if field.choices:
+        return str(dict(field.choices).get(valeur, valeur))
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if isinstance(valeur, datetime.datetime):
+        return timezone.localtime(valeur).strftime("%d/%m/%Y %H:%M")
+    return str(valeur)
+
+
+def _entrees(enregistrements, modele, objet, ignores=()) -> list[EntreeHistorique]:
+    """Turn one object's historical records (oldest first) into readable entries with the fields changed."""
+    entrees = []
+    precedent = None
+    ignores = {"id", *ignores}
+    for enregistrement in enregistrements:
+        changements = []
+        if enregistrement.history_type == "+":
+            for field in modele._meta.concrete_fields:
+                valeur = getattr(enregistrement, field.attname, None)
+                vide = valeur is None or valeur == "" or valeur is False
+                if field.name not in ignores and not field.is_relation and not vide:
+                    changements.append(Changement(
+                        champ=str(field.verbose_name).capitalize(), avant="—",
+                        apres=_en_clair(modele, field.name, valeur),
+                    ))
+        elif precedent is not None and enregistrement.history_type == "~":
+            delta = enregistrement.diff_against(precedent, excluded_fields=sorted(ignores - {"id"}))
+            for change in delta.changes:
+                changements.append(Changement(
+                    champ=str(modele._meta.get_field(change.field).verbose_name).capitalize(),
+                    avant=_en_clair(modele, change.field, change.old),
+                    apres=_en_clair(modele, change.field, change.new),
+                ))
+            if not changements:
+                precedent = enregistrement
+                continue
+        entrees.append(EntreeHistorique(
+            date=enregistrement.history_date, auteur=enregistrement.history_user,
+            objet=objet(enregistrement), action=ACTIONS[enregistrement.history_type], changements=changements,
+        ))
+        precedent = enregistrement
+    return entrees
+
+
+def _par_objet(enregistrements, cle):
+    groupes = {}
+    for enregistrement in enregistrements:
+        groupes.setdefault(getattr(enregistrement, cle), []).append(enregistrement)
+    return groupes.values()
+
+
+def historique_support(support: Support) -> list[EntreeHistorique]:
+    """Who changed what in a support and its objectives, newest first."""
+    entrees = _entrees(
+        support.history.select_related("history_user").order_by("history_date", "history_id"), Support,
+        lambda _e: "Support", ignores=["comite", "soumis_par"],
+    )
+    objectifs = Objectif.history.filter(support_id=support.pk).select_related("history_user").order_by(
+        "history_date", "history_id")
+    for groupe in _par_objet(objectifs, "id"):
+        entrees += _entrees(groupe, Objectif, lambda e: f"Objectif {e.rang}", ignores=["support", "rang"])
+    return sorted(entrees, key=lambda e: e.date, reverse=True)
+
+
+def historique_rapport(rapport: Rapport) -> list[EntreeHistorique]:
+    """Who wrote what in a rapport and its measures of the objectives, newest first."""
+    entrees = _entrees(
+        rapport.history.select_related("history_user").order_by("history_date", "history_id"), Rapport,
+        lambda _e: "Rapport", ignores=["comite", "publie_par"],
+    )
+    rangs = dict(Objectif.objects.filter(support__comite=rapport.comite_id).values_list("pk", "rang"))
+    atteintes = AtteinteObjectif.history.filter(rapport_id=rapport.pk).select_related("history_user").order_by(
+        "history_date", "history_id")
+    for groupe in _par_objet(atteintes, "id"):
+        entrees += _entrees(
+            groupe, AtteinteObjectif,
+            lambda e: f"Atteinte de l'objectif {rangs.get(e.objectif_id, '(supprimé)')}",
+            ignores=["rapport", "objectif"],
+        )
+    return sorted(entrees, key=lambda e: e.date, reverse=True)

@@ -1,0 +1,1 @@
+"""Writes of the evaluations, one module per subject: comités, supports, rapports."""

@@ -1,0 +1,170 @@
+"""Writes of the comités: dated near the end of each phase, and kept in everyone's agenda as a session.
+
+Each comité holds an `accompagnement.Session` of the « comité d'évaluation » dispositif: its participants are
+registered to it and its coaches facilitate it, so the personal agenda shows it to all of them.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from accompagnement.models import Dispositif, Inscription, Session
+from accompagnement.referentiel import DISPOSITIFS
+from defis.models import MembreEquipe
+from programme.models import Personne
+
+from ..calendrier import dernier_jour_ouvre
+from ..models import Comite, ReglagesEvaluation
+
+DISPOSITIF_COMITE = "comite-evaluation"
+HEURE_PAR_DEFAUT = datetime.time(14, 0)
+DUREE_PAR_DEFAUT = 90
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def reglages_de(promotion) -> ReglagesEvaluation:
+    """The promotion's evaluation settings, created with the defaults the first time they are asked for."""
+    reglages, _ = ReglagesEvaluation.objects.get_or_create(promotion=promotion)
+    return reglages
+
+
+@transaction.atomic
+def reglages_modifier(reglages: ReglagesEvaluation) -> ReglagesEvaluation:
+    """Save a promotion's settings; every comité of the promotion gets its support deadline again."""
+    reglages.full_clean()
+    reglages.save()
+    Comite.objects.filter(defi__promotion=reglages.promotion_id).update(
+        echeance_support=F("debut") - datetime.timedelta(days=reglages.delai_support_jours)
+    )
+    return reglages
+
+
+def comite_date_par_defaut(phase) -> datetime.datetime:
+    """The last working day of the phase, at 2 p.m. in Paris."""
+    if phase.date_fin is None:
+        raise ValidationError(f"La {phase} n'a pas de date de fin : datez-la avant de planifier ses comités.")
+    return datetime.datetime.combine(dernier_jour_ouvre(phase.date_fin), HEURE_PAR_DEFAUT, tzinfo=PARIS)
+
+
+def equipe_par_defaut(defi):
+    """Who attends a comité unless told otherwise: the défi's EIG and porteurs."""
+    return Personne.objects.filter(
+        equipes__defi=defi, equipes__role__in=[MembreEquipe.Role.EIG, MembreEquipe.Role.PORTEUR]
+    ).distinct()
+
+
+def _titre_session(comite) -> str:
+    return f"Comité d'évaluation · phase {comite.phase.numero} · {comite.defi.titre}"[:200]
+
+
+def _dispositif_comite() -> Dispositif:
+    """The catalogue's « comité d'évaluation », put back from the reference if it was removed."""
+    ordre, reference = next((i, d) for i, d in enumerate(DISPOSITIFS) if d["slug"] == DISPOSITIF_COMITE)
+    dispositif, _ = Dispositif.objects.get_or_create(slug=DISPOSITIF_COMITE, defaults={**reference, "ordre": ordre})
+    return dispositif
+
+
+def _session_synchroniser(comite: Comite):
+    """Create or update the comité's session, its facilitators and its registrations.
+
+    Its iCalendar `sequence` goes up when the date, the length or the video link changes, so that calendar
+    applications replace the event they hold.
+    """
+    session = Session.objects.select_for_update().filter(pk=comite.session_id).first() if comite.session_id else None
+    if session is None:
+        session = Session(
+            dispositif=_dispositif_comite(), promotion_id=comite.defi.promotion_id, audience=Session.Audience.DEFI
+        )
+    elif (session.debut, session.fin, session.lien_visio) != (comite.debut, comite.fin, comite.lien_visio):
+        session.sequence += 1
+    session.phase = comite.phase
+    session.defi = comite.defi
+    session.titre = _titre_session(comite)
+    session.description = (
+        f"Le comité d'évaluation de la phase {comite.phase.numero} ({comite.phase.nom}). "
+        "L'équipe y présente son support ; les coachs rédigent ensuite le rapport d'évaluation."
+    )
+    session.debut, session.fin, session.lien_visio = comite.debut, comite.fin, comite.lien_visio
+    session.statut = Session.Statut.PUBLIEE
+    session.save()
+    if comite.session_id != session.pk:
+        comite.session = session
+        comite.save(update_fields=["session"])
+    session.facilitateurs.set(comite.coachs.all())
+    participants = set(comite.participants.values_list("pk", flat=True))
+    session.inscriptions.exclude(personne_id__in=participants).delete()
+    deja = set(session.inscriptions.values_list("personne_id", flat=True))
+    Inscription.objects.bulk_create(
+        Inscription(session=session, personne_id=pk, statut=Inscription.Statut.INSCRITE)
+        for pk in sorted(participants - deja)
+    )
+
+
+@transaction.atomic
+def comite_creer(defi, phase, *, debut=None, duree_minutes=DUREE_PAR_DEFAUT, lien_visio="", coachs=(),
+                 participants=None) -> Comite:
+    """Create a défi's comité for a phase, dated by default on the phase's last working day at 2 p.m.
+
+    The participants default to the défi's team (EIG and porteurs); the session appears in their agendas.
+    """
+    if defi.promotion_id is None or phase.promotion_id != defi.promotion_id:
+        raise ValidationError("Cette phase n'est pas une phase de la promotion du défi.")
+    debut = debut or comite_date_par_defaut(phase)
+    delai = reglages_de(defi.promotion).delai_support_jours
+    comite = Comite(
+        defi=defi, phase=phase, debut=debut, duree_minutes=duree_minutes, lien_visio=lien_visio,
+        echeance_support=debut - datetime.timedelta(days=delai),
+    )
+    comite.full_clean(exclude=["session"])
+    comite.save()
+    comite.coachs.set(coachs)
+    comite.participants.set(equipe_par_defaut(defi) if participants is None else participants)
+    _session_synchroniser(comite)
+    return comite
+
+
+@transaction.atomic
+def comites_creer_pour(promotion, phase, *, coachs=()) -> list[Comite]:
+    """Create the missing comités of every défi of the promotion for a phase; those existing are left as they are.
+
+    Idempotent, even when two coaches ask at once: a comité created meanwhile is skipped.
+    """
+    if phase.promotion_id != promotion.pk:
+        raise ValidationError("Cette phase n'est pas une phase de cette promotion.")
+    debut = comite_date_par_defaut(phase)
+    existants = set(Comite.objects.filter(phase=phase).values_list("defi_id", flat=True))
+    crees = []
+    for defi in promotion.defis.exclude(pk__in=existants).order_by("titre"):
+        try:
+            with transaction.atomic():
+                crees.append(comite_creer(defi, phase, debut=debut, coachs=coachs))
+        except (IntegrityError, ValidationError):
+            if not Comite.objects.filter(defi=defi, phase=phase).exists():
+                raise
+    return crees
+
+
+@transaction.atomic
+def comite_modifier(comite: Comite, *, debut, duree_minutes, lien_visio, coachs, participants) -> Comite:
+    """Change a comité's date, length, link, coaches or participants; its session and deadline follow."""
+    delai = reglages_de(comite.defi.promotion).delai_support_jours
+    comite.debut, comite.duree_minutes, comite.lien_visio = debut, duree_minutes, lien_visio
+    comite.echeance_support = debut - datetime.timedelta(days=delai)
+    comite.full_clean(exclude=["session"])
+    comite.save()
+    comite.coachs.set(coachs)
+    comite.participants.set(participants)
+    _session_synchroniser(comite)
+    return comite
+
+
+@transaction.atomic
+def comite_supprimer(comite: Comite):
+    """Delete a comité with its session (the agenda no longer shows it), support and rapport."""
+    session_id = comite.session_id
+    comite.delete()
+    if session_id:
+        Session.objects.filter(pk=session_id).delete()

@@ -1,0 +1,77 @@
+"""The coaches' board of a promotion and a phase, and the creation of the phase's comités."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from programme.models import Phase, Promotion
+
+from .. import selectors
+from ..forms import FiltreTableauForm
+from ..selectors import StatutRapport, StatutSupport
+from ..services import comites as services
+
+
+def _exiger_coach(request, permission):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied("Le tableau des évaluations est réservé aux coachs.")
+
+
+@login_required
+def tableau(request):
+    """Every défi of a promotion for a phase: its comité's date, its support's and its rapport's status."""
+    _exiger_coach(request, "evaluations.voir_tableau")
+    formulaire = FiltreTableauForm(request.GET or None)
+    filtres = formulaire.cleaned_data if formulaire.is_bound and formulaire.is_valid() else {}
+    promotion = filtres.get("promotion") or selectors.promotion_par_defaut()
+    contexte = {"formulaire": formulaire, "promotion": promotion, "lignes": [],
+                "fil_ariane": {"courant": "Tableau des évaluations"}}
+    if promotion is not None:
+        phases = list(Phase.objects.filter(promotion=promotion).order_by("numero"))
+        numero = filtres.get("phase") or _phase_par_defaut(phases)
+        lignes = selectors.tableau_comites(
+            promotion, numero, statut_support_filtre=filtres.get("support", ""),
+            statut_rapport_filtre=filtres.get("rapport", ""), recherche=filtres.get("recherche", ""),
+        )
+        formulaire.initial.update({"promotion": promotion.pk, "phase": numero})
+        contexte.update({
+            "numero": numero, "phase": next((p for p in phases if p.numero == numero), None), "lignes": lignes,
+            "sans_comite": sum(1 for ligne in lignes if ligne.comite is None),
+            "libelles_support": dict(StatutSupport.CHOIX), "libelles_rapport": dict(StatutRapport.CHOIX),
+        })
+    return render(request, "evaluations/tableau.html", contexte)
+
+
+def _phase_par_defaut(phases) -> int:
+    """The phase running today, or else the first one."""
+    jour = timezone.localdate()
+    for phase in phases:
+        if phase.date_debut and phase.date_fin and phase.date_debut <= jour <= phase.date_fin:
+            return phase.numero
+    return 1
+
+
+@login_required
+@require_POST
+def comites_creer(request):
+    """A coach creates the missing comités of a promotion's défis for a phase (again: nothing is duplicated)."""
+    _exiger_coach(request, "evaluations.creer_comites")
+    promotion = get_object_or_404(Promotion, pk=request.POST.get("promotion") or 0)
+    phase = get_object_or_404(Phase, promotion=promotion, numero=request.POST.get("phase") or 0)
+    try:
+        crees = services.comites_creer_pour(promotion, phase, coachs=[request.user])
+    except ValidationError as erreur:
+        messages.error(request, " ".join(erreur.messages))
+    else:
+        if crees:
+            messages.success(request, f"{len(crees)} comité(s) créé(s) pour la phase {phase.numero}, dont vous êtes "
+                                      "coach : ils apparaissent dans l'agenda des équipes.")
+        else:
+            messages.info(request, "Chaque défi a déjà son comité pour cette phase.")
+    filtres = urlencode({"promotion": promotion.pk, "phase": phase.numero})
+    return redirect(f"{reverse('evaluations_tableau')}?{filtres}")

@@ -1,0 +1,162 @@
+"""Comités: one per défi and phase, dated near the phase's end, kept in everyone's agenda as a session."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from accompagnement.models import Inscription, Session
+from defis.factories import DefiFactory, MembreEquipeFactory
+from evaluations.calendrier import dernier_jour_ouvre
+from evaluations.models import Comite
+from evaluations.services.comites import (
+    comite_creer, comite_date_par_defaut, comite_modifier, comite_supprimer, comites_creer_pour, reglages_de,
+    reglages_modifier,
+)
+from programme.factories import CoachFactory
+
+PARIS = ZoneInfo("Europe/Paris")
+pytestmark = pytest.mark.django_db
+
+
+def test_le_dernier_jour_ouvre_evite_week_end_et_jours_feries():
+    """Saturday 1 November 2025 (Toussaint) → Friday 31 October; Easter Monday 2025 → Friday 18 April."""
+    assert dernier_jour_ouvre(datetime.date(2025, 11, 2)) == datetime.date(2025, 10, 31)
+    assert dernier_jour_ouvre(datetime.date(2025, 4, 21)) == datetime.date(2025, 4, 18)
+    assert dernier_jour_ouvre(datetime.date(2025, 12, 25)) == datetime.date(2025, 12, 24)
+
+
+def test_date_par_defaut_dernier_jour_ouvre_a_14_h_heure_de_paris_ete_comme_hiver(equipe):
+    """2 p.m. in Paris is 12:00 UTC in summer and 13:00 UTC in winter."""
+    phase = equipe["promotion"].phases.get(numero=2)
+    phase.date_fin = datetime.date(2025, 6, 30)
+    assert comite_date_par_defaut(phase) == datetime.datetime(2025, 6, 30, 12, tzinfo=datetime.timezone.utc)
+    phase.date_fin = datetime.date(2025, 12, 31)
+    assert comite_date_par_defaut(phase) == datetime.datetime(2025, 12, 31, 13, tzinfo=datetime.timezone.utc)
+
+
+def test_creer_un_comite_cree_sa_session_publiee_dans_l_agenda_de_chacun(equipe):
+    """The comité's session is published, for the défi, with the team registered and the coach facilitating."""
+    phase = equipe["promotion"].phases.get(numero=2)
+    comite = comite_creer(equipe["defi"], phase, coachs=[equipe["coach"]])
+    session = comite.session
+    assert session.dispositif.slug == "comite-evaluation"
+    assert (session.statut, session.audience, session.defi, session.phase) == ("publiee", "defi", equipe["defi"], phase)
+    assert session.debut == comite.debut and session.fin - session.debut == datetime.timedelta(minutes=90)
+    assert timezone_paris(session.debut).hour == 14
+    inscrits = set(session.inscriptions.filter(statut=Inscription.Statut.INSCRITE).values_list("personne", flat=True))
+    assert inscrits == {equipe["eig"].pk, equipe["porteur"].pk}
+    assert list(session.facilitateurs.all()) == [equipe["coach"]]
+    assert comite.echeance_support == comite.debut - datetime.timedelta(days=7)
+
+
+def timezone_paris(moment):
+    return moment.astimezone(PARIS)
+
+
+def test_la_base_refuse_un_second_comite_pour_le_meme_defi_et_la_meme_phase(comite):
+    """The UniqueConstraint(defi, phase) holds in the database, not only in the service."""
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Comite.objects.create(defi=comite.defi, phase=comite.phase, debut=comite.debut,
+                              echeance_support=comite.echeance_support)
+
+
+def test_le_service_refuse_aussi_un_second_comite(comite):
+    """Asking the service for a second comité answers a validation error in French."""
+    with pytest.raises(ValidationError):
+        comite_creer(comite.defi, comite.phase)
+
+
+def test_un_comite_ne_prend_qu_une_phase_de_la_promotion_du_defi(equipe):
+    """A phase of another promotion is refused."""
+    autre = DefiFactory()
+    with pytest.raises(ValidationError, match="pas une phase de la promotion"):
+        comite_creer(equipe["defi"], autre.promotion.phases.get(numero=1))
+
+
+def test_creer_les_comites_d_une_promotion_est_idempotent(equipe):
+    """Every défi of the promotion gets one comité; asking again creates nothing more."""
+    DefiFactory(promotion=equipe["promotion"])
+    phase = equipe["promotion"].phases.get(numero=3)
+    assert len(comites_creer_pour(equipe["promotion"], phase)) == 2
+    assert comites_creer_pour(equipe["promotion"], phase) == []
+    assert Comite.objects.filter(phase=phase).count() == 2
+    assert Session.objects.filter(dispositif__slug="comite-evaluation", phase=phase).count() == 2
+
+
+def test_changer_la_date_met_a_jour_la_session_et_incremente_sa_sequence(comite, equipe):
+    """A new date moves the session and raises its iCalendar sequence; the deadline follows."""
+    sequence = comite.session.sequence
+    nouvelle = comite.debut + datetime.timedelta(days=2)
+    comite_modifier(comite, debut=nouvelle, duree_minutes=90, lien_visio="", coachs=[equipe["coach"]],
+                    participants=list(comite.participants.all()))
+    comite.session.refresh_from_db()
+    assert comite.session.debut == nouvelle and comite.session.sequence == sequence + 1
+    assert comite.echeance_support == nouvelle - datetime.timedelta(days=7)
+
+
+def test_changer_seulement_les_coachs_ne_change_pas_la_sequence(comite, equipe):
+    """Same date and link: the sequence stays; the new coach facilitates the session."""
+    sequence = comite.session.sequence
+    autre_coach = CoachFactory(promotion=equipe["promotion"])
+    comite_modifier(comite, debut=comite.debut, duree_minutes=comite.duree_minutes, lien_visio=comite.lien_visio,
+                    coachs=[autre_coach], participants=list(comite.participants.all()))
+    comite.session.refresh_from_db()
+    assert comite.session.sequence == sequence
+    assert list(comite.session.facilitateurs.all()) == [autre_coach]
+
+
+def test_un_participant_retire_n_est_plus_inscrit_et_un_ajoute_l_est(comite, equipe):
+    """Registrations follow the participants list."""
+    nouveau = MembreEquipeFactory(defi=equipe["defi"]).personne
+    comite_modifier(comite, debut=comite.debut, duree_minutes=90, lien_visio="", coachs=[],
+                    participants=[equipe["porteur"], nouveau])
+    inscrits = set(comite.session.inscriptions.values_list("personne", flat=True))
+    assert inscrits == {equipe["porteur"].pk, nouveau.pk}
+
+
+def test_le_delai_du_support_se_regle_par_promotion(comite, equipe):
+    """Changing the promotion's delay moves the deadline of its comités."""
+    reglages = reglages_de(equipe["promotion"])
+    reglages.delai_support_jours = 3
+    reglages_modifier(reglages)
+    comite.refresh_from_db()
+    assert comite.debut - comite.echeance_support == datetime.timedelta(days=3)
+    nouveau = comite_creer(DefiFactory(promotion=equipe["promotion"]), comite.phase)
+    assert nouveau.debut - nouveau.echeance_support == datetime.timedelta(days=3)
+
+
+def test_supprimer_un_comite_retire_sa_session_de_l_agenda(comite):
+    """The comité's session goes with it."""
+    session_id = comite.session_id
+    comite_supprimer(comite)
+    assert not Session.objects.filter(pk=session_id).exists()
+
+
+def test_un_coach_replanifie_le_comite_depuis_sa_page(client, comite, equipe):
+    """The form shows Paris time; a new date and link move the session, its sequence and the deadline."""
+    client.force_login(equipe["coach"])
+    url = f"/defis/{equipe['defi'].slug}/evaluations/phase-2/planifier/"
+    page = client.get(url).content.decode()
+    assert timezone_paris(comite.debut).strftime("%Y-%m-%dT%H:%M") in page
+    reponse = client.post(url, {
+        "debut": "2031-06-12T10:30", "duree_minutes": "60", "lien_visio": "https://visio.exemple.test/comite",
+        "coachs": [equipe["coach"].pk], "participants": [equipe["eig"].pk, equipe["porteur"].pk],
+    }, follow=True)
+    assert "Comité enregistré" in reponse.content.decode()
+    comite.refresh_from_db()
+    assert comite.debut == datetime.datetime(2031, 6, 12, 10, 30, tzinfo=PARIS)
+    session = comite.session
+    assert (session.fin - session.debut, session.lien_visio) == (datetime.timedelta(minutes=60),
+                                                                  "https://visio.exemple.test/comite")
+    assert session.sequence == 1
+    assert comite.echeance_support == datetime.datetime(2031, 6, 5, 10, 30, tzinfo=PARIS)
+
+
+def test_un_eig_ne_planifie_pas_le_comite(client, comite, equipe):
+    """The comité page is the team's; its planning is the coaches'."""
+    client.force_login(equipe["eig"])
+    assert client.get(f"/defis/{equipe['defi'].slug}/evaluations/phase-2/").status_code == 200
+    assert client.get(f"/defis/{equipe['defi'].slug}/evaluations/phase-2/planifier/").status_code == 403
