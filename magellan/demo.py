@@ -6,6 +6,9 @@ so changing a list here changes the demo and nothing else.
 
 from dataclasses import dataclass
 
+# Every demo address is on this domain: `seed_demo --reset` removes the people it holds, and only them.
+DOMAINE = "magellan.test"
+
 # (nom, sigle, ville); the sponsor of each is one person, on every défi of the administration.
 ADMINISTRATIONS = [
     ("Ministère de la Santé et de l'Accès aux soins – Direction générale de l'offre de soins", "DGOS", "Paris"),

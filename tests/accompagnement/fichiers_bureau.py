@@ -3,10 +3,7 @@
 import io
 import zipfile
 
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
-
-from accompagnement.models import DemandeAide
 
 PDF = (b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
        b"2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
@@ -58,12 +55,3 @@ def trop_gros(megaoctets: int = 21) -> bytes:
     """A real PDF header padded to `megaoctets` Mo."""
     return PDF + b"0" * (megaoctets * 1024 * 1024 - len(PDF))
 
-
-def rediriger_le_stockage_prive(monkeypatch, settings):
-    """Point the document field's storage at the test's PRIVATE_MEDIA_ROOT.
-
-    `stockage_prive` is called once, when the model is defined, so its location does not follow the settings
-    the root conftest overrides; without this, tests would write into the project's private/ folder.
-    """
-    monkeypatch.setattr(DemandeAide._meta.get_field("document"), "storage",
-                        FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None))

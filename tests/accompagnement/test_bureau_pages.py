@@ -14,14 +14,9 @@ from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, ParrainFactory, PromotionFactory
 
-from .fichiers_bureau import PDF, TEXTE, fichier, rediriger_le_stockage_prive, trop_gros
+from .fichiers_bureau import PDF, TEXTE, fichier, trop_gros
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _stockage_prive_de_test(monkeypatch, settings):
-    rediriger_le_stockage_prive(monkeypatch, settings)
 
 
 @pytest.fixture

@@ -18,14 +18,9 @@ from defis.models import MembreEquipe
 from programme.factories import CoachFactory, PromotionFactory, RoleFactory
 from programme.models import Role
 
-from .fichiers_bureau import TEXTE, fichier, rediriger_le_stockage_prive, trop_gros, zip_quelconque
+from .fichiers_bureau import TEXTE, fichier, trop_gros, zip_quelconque
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _stockage_prive_de_test(monkeypatch, settings):
-    rediriger_le_stockage_prive(monkeypatch, settings)
 
 
 @pytest.fixture

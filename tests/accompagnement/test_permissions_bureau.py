@@ -9,7 +9,7 @@ import pytest
 from accompagnement.factories import DemandeAideFactory
 from tests.matrice import VISITEURS, coachs_seulement, connectes
 
-from .fichiers_bureau import fichier, rediriger_le_stockage_prive
+from .fichiers_bureau import fichier
 
 EQUIPE_ET_COACH = {**connectes(404), "coach": 200, "eig": 200, "porteur": 200, "sponsor": 200}
 DANS_UNE_EQUIPE = {**connectes(403), "coach": 200, "eig": 200, "porteur": 200, "sponsor": 200, "eig_autre": 200}
@@ -26,6 +26,10 @@ PAGES = [
     ("prendre en charge", lambda o: f"/coachs/bureau-aide/{o['demande'].pk}/prendre-en-charge/", coachs_seulement()),
     ("planifier", lambda o: f"/coachs/bureau-aide/{o['demande'].pk}/planifier/", coachs_seulement()),
     ("clore", lambda o: f"/coachs/bureau-aide/{o['demande'].pk}/clore/", coachs_seulement()),
+    ("administration des demandes", lambda o: "/admin/accompagnement/demandeaide/?statut__exact=nouvelle",
+     {**connectes(302), "coach": 200}),
+    ("fiche d'une demande", lambda o: f"/admin/accompagnement/demandeaide/{o['demande'].pk}/change/",
+     {**connectes(302), "coach": 200}),
 ]
 
 ACTIONS = [
@@ -40,9 +44,8 @@ ACTIONS = [
 
 
 @pytest.fixture
-def monde(scenario, monkeypatch, settings):
+def monde(scenario):
     """The matrix's world, with a request of the défi's EIG holding a PDF."""
-    rediriger_le_stockage_prive(monkeypatch, settings)
     demande = DemandeAideFactory(defi=scenario["defi"], demandeur=scenario["personnes"]["eig"],
                                  document=fichier("plan.pdf"))
     return {**scenario, "demande": demande}

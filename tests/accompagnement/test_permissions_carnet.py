@@ -25,15 +25,18 @@ PAGES = [
     ("carnets de la promotion", lambda o: "/coachs/carnets/", coachs_seulement()),
     ("carnets d'une promotion choisie", lambda o: f"/coachs/carnets/?promotion={o['promotion'].pk}",
      coachs_seulement()),
+    ("administration des carnets", lambda o: "/admin/accompagnement/carnetdebord/", {**connectes(302), "coach": 200}),
+    ("fiche d'un carnet", lambda o: f"/admin/accompagnement/carnetdebord/{o['carnet'].pk}/change/",
+     {**connectes(302), "coach": 200}),
 ]
 
 
 @pytest.fixture
 def monde(scenario):
     """The matrix's world, with a carnet for the défi's EIG and for the other défi's EIG."""
-    for visiteur in ("eig", "eig_autre"):
-        CarnetDeBordFactory(eig=scenario["personnes"][visiteur], mot_coachs=f"Confidentiel [{visiteur}]")
-    return scenario
+    carnets = [CarnetDeBordFactory(eig=scenario["personnes"][v], mot_coachs=f"Confidentiel [{v}]")
+               for v in ("eig", "eig_autre")]
+    return {**scenario, "carnet": carnets[0]}
 
 
 CAS = [(nom, url, v, attendus[v]) for nom, url, attendus in PAGES for v in VISITEURS]

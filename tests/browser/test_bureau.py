@@ -13,7 +13,7 @@ from accompagnement.referentiel import DISPOSITIFS
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, PromotionFactory
-from tests.accompagnement.fichiers_bureau import PDF, TEXTE, rediriger_le_stockage_prive
+from tests.accompagnement.fichiers_bureau import PDF, TEXTE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,9 +29,8 @@ def _connecter(page, live_server, personne):
 
 
 @pytest.fixture
-def equipe(monkeypatch, settings):
+def equipe():
     """A défi with an EIG and a porteuse, a coach of the promotion; the catalogue restored if a flush emptied it."""
-    rediriger_le_stockage_prive(monkeypatch, settings)
     for dispositif in DISPOSITIFS:
         Dispositif.objects.get_or_create(slug=dispositif["slug"], defaults=dispositif)
     promotion = PromotionFactory(nom="Promotion 8", numero=8)

@@ -14,7 +14,6 @@ from evaluations.factories import PDF_MINIMAL, ComiteFactory, ObjectifFactory, S
 from evaluations.models import Rapport, Support
 from evaluations.services.supports import support_soumettre
 from programme.factories import CoachFactory, PromotionFactory
-from tests.evaluations.conftest import stockage_prive_de_test  # noqa: F401 - autouse fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,8 +8,6 @@ from django.utils import timezone
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from evaluations.factories import ComiteFactory
-from evaluations.models import PieceJointe
-from magellan.stockage import stockage_prive
 from programme.factories import CoachFactory, PromotionFactory
 
 
@@ -30,13 +28,3 @@ def comite(equipe):
     """The défi's comité of phase 2, in ten days, with the coach on it (deadline: three days ago)."""
     debut = timezone.now().replace(microsecond=0) + datetime.timedelta(days=10)
     return ComiteFactory(defi=equipe["defi"], numero=2, debut=debut, coachs=[equipe["coach"]])
-
-
-@pytest.fixture(autouse=True)
-def stockage_prive_de_test(settings):
-    """Django builds a callable storage once, at import: point it at the test's private folder."""
-    champ = PieceJointe._meta.get_field("fichier")
-    avant = champ.storage
-    champ.storage = stockage_prive()
-    yield champ.storage
-    champ.storage = avant

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from accompagnement.models import Inscription, Session
+from accompagnement.selectors.agenda import evenements_de
 from defis.factories import DefiFactory, MembreEquipeFactory
 from evaluations.calendrier import dernier_jour_ouvre
 from evaluations.models import Comite
@@ -160,3 +161,12 @@ def test_un_eig_ne_planifie_pas_le_comite(client, comite, equipe):
     client.force_login(equipe["eig"])
     assert client.get(f"/defis/{equipe['defi'].slug}/evaluations/phase-2/").status_code == 200
     assert client.get(f"/defis/{equipe['defi'].slug}/evaluations/phase-2/planifier/").status_code == 403
+
+
+def test_le_comite_apparait_dans_l_agenda_de_l_equipe_et_du_coach_mais_pas_du_sponsor(comite, equipe):
+    """Read through the agenda's own selector: EIG, porteuse and coach see the comité; the sponsor does not."""
+    debut, fin = comite.debut - datetime.timedelta(days=1), comite.debut + datetime.timedelta(days=1)
+    for role in ("eig", "porteur", "coach"):
+        titres = [evenement.titre for evenement in evenements_de(equipe[role], debut, fin)]
+        assert titres == [comite.session.titre], role
+    assert evenements_de(equipe["sponsor"], debut, fin) == []

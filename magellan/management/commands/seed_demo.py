@@ -2,8 +2,10 @@
 
 « Promotion 8 » started on the first day of the month three months ago, so its phase 2 runs today. It holds
 20 défis in 10 administrations, 42 EIG of mixed métiers, their porteurs and sponsors, a coach team,
-parrains and marraines, intervenants and alumni. Names come from seeded Faker and random generators: two
-runs give the same people. The command does nothing when the promotion exists, unless `--reset` is given.
+parrains and marraines, intervenants and alumni, and three months of accompagnement (magellan.demo_accompagnement):
+a published calendar, registrations, mentorat, heures, carnets, bureau d'aide, comités. Names come from seeded
+Faker and random generators: two runs give the same people. The command does nothing when the promotion
+exists, unless `--reset` is given.
 """
 
 import random
@@ -13,22 +15,25 @@ import factory.random
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils.text import slugify
 
 from defis.factories import corps_markdown
 from defis.models import Defi, MembreEquipe
 from magellan.demo import (
-    ADMINISTRATIONS, ALUMNI, COACHS, DEFIS, FONCTIONS_EIG, FONCTIONS_PORTEUR, FONCTIONS_SPONSOR, INTERVENANTS,
-    PARRAINS, PART_DE_DEFIS_A_DEUX_PORTEURS,
+    ADMINISTRATIONS, ALUMNI, COACHS, DEFIS, DOMAINE, FONCTIONS_EIG, FONCTIONS_PORTEUR, FONCTIONS_SPONSOR,
+    INTERVENANTS, PARRAINS, PART_DE_DEFIS_A_DEUX_PORTEURS,
 )
+from magellan.demo_accompagnement import accompagnement_construire, accompagnement_effacer
 from programme.factories import PersonneFactory, debut_promotion_en_cours
 from programme.models import Administration, Expertise, Personne, Promotion, Role, Theme
 from programme.services import promotion_creer, promotion_replanifier
 
 GRAINE = 8
 NOM_PROMOTION = "Promotion 8"
-DOMAINE = "magellan.test"
 URL_CONNEXION = "http://127.0.0.1:8000/comptes/login/code/"
+# Mails the services send while the demo is built (cycles booked, rapports published…) stay in memory.
+EMAILS_EN_MEMOIRE = "django.core.mail.backends.locmem.EmailBackend"
 
 
 class Annuaire:
@@ -89,7 +94,9 @@ def _par_nom(modele, noms, **champs_par_nom):
 
 
 def demo_effacer(promotion: Promotion):
-    """Remove the demo's people (every address on its domain) and the promotion's défis; keep the promotion."""
+    """Remove the demo's people (every address on its domain), the promotion's défis and its accompagnement
+    (sessions, comités…); keep the promotion."""
+    accompagnement_effacer(promotion)
     Defi.objects.filter(promotion=promotion).delete()
     Personne.objects.filter(email__iendswith=f"@{DOMAINE}").delete()
     promotion.date_debut = debut_promotion_en_cours()
@@ -168,7 +175,11 @@ def demo_construire(promotion: Promotion) -> dict[str, int]:
     )
     MembreEquipe.objects.bulk_create(membres)
 
-    return {"defis": len(defis), "administrations": len(administrations), **Counter(t for _p, t, _h in annuaire.roles)}
+    demo = {t: Personne.objects.get(email=adresse_de(t)) for t in Role.Type if t != Role.Type.ALUMNI}
+    return {
+        "defis": len(defis), "administrations": len(administrations), **Counter(t for _p, t, _h in annuaire.roles),
+        **accompagnement_construire(promotion, demo, random.Random(GRAINE)),
+    }
 
 
 class Command(BaseCommand):
@@ -188,7 +199,8 @@ class Command(BaseCommand):
                 "Relancez avec --reset pour les reconstruire."
             )
         else:
-            with transaction.atomic():
+            # The on_commit mails leave at the end of the atomic block, still inside the override.
+            with override_settings(EMAIL_BACKEND=EMAILS_EN_MEMOIRE), transaction.atomic():
                 if promotion:
                     demo_effacer(promotion)
                 else:
@@ -211,6 +223,13 @@ class Command(BaseCommand):
             f"{comptes[Role.Type.SPONSOR]} sponsors, {comptes[Role.Type.COACH]} coachs, "
             f"{comptes[Role.Type.PARRAIN]} parrains et marraines, {comptes[Role.Type.INTERVENANT]} intervenants, "
             f"{comptes[Role.Type.ALUMNI]} alumni."
+        )
+        self.stdout.write(
+            f"  Accompagnement : {comptes['sessions']} sessions publiées sur les quatre phases, "
+            f"{comptes['inscriptions']} inscriptions, {comptes['creneaux']} créneaux de mentorat et "
+            f"{comptes['cycles']} cycles réservés, {comptes['heures']} saisies d'heures d'accélération, "
+            f"{comptes['carnets']} carnets de bord, {comptes['demandes']} demandes au bureau d'aide, "
+            f"{comptes['comites']} comités d'évaluation et {comptes['rapports']} rapport publié."
         )
 
     def _connexions(self):
