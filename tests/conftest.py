@@ -37,6 +37,36 @@ def site_eig():
     return SITE_EIG
 
 
+def _referentiels_charger():
+    """The rows that migrations load (compétences, dispositifs): put back when a transactional test flushed them."""
+    from accompagnement.models import Dispositif
+    from accompagnement.referentiel import DISPOSITIFS
+    from programme.models import Competence
+    from programme.referentiel import COMPETENCES
+
+    if Competence.objects.count() != sum(len(noms) for publics in COMPETENCES.values() for noms in publics.values()):
+        for phase, publics in COMPETENCES.items():
+            for public, noms in publics.items():
+                for ordre, nom in enumerate(noms):
+                    Competence.objects.get_or_create(phase=phase, public=public, nom=nom, defaults={"ordre": ordre})
+    if Dispositif.objects.count() != len(DISPOSITIFS):
+        for ordre, champs in enumerate(DISPOSITIFS):
+            Dispositif.objects.get_or_create(slug=champs["slug"], defaults={**champs, "ordre": ordre})
+
+
+@pytest.fixture(autouse=True)
+def _referentiels(request):
+    """Every test that touches the database starts with the reference data the migrations load.
+
+    Transactional tests (browser, concurrency) end with a flush that empties those tables for the tests after.
+    """
+    base = {"db", "transactional_db", "live_server", "django_db_reset_sequences"} & set(request.fixturenames)
+    if request.node.get_closest_marker("django_db") is None and not base:
+        return
+    request.getfixturevalue("_django_db_helper")
+    _referentiels_charger()
+
+
 def pytest_runtest_setup(item):
     """Tests marked `postgres` (row locks, concurrency) need PostgreSQL; on SQLite they are skipped, only they."""
     if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
