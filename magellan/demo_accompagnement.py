@@ -18,9 +18,7 @@ from django.utils import timezone
 from accompagnement.models import Inscription, Session, TypeMentorat
 from accompagnement.selectors.carnet import competences_de_la_phase
 from accompagnement.selectors.sessions import sessions_invitant
-from accompagnement.services.bureau import (
-    demande_aide_creer, demande_aide_planifier, demande_aide_prendre_en_charge,
-)
+from accompagnement.services.bureau import demande_aide_creer, demande_aide_planifier, demande_aide_prendre_en_charge
 from accompagnement.services.carnet import carnet_enregistrer
 from accompagnement.services.heures import heure_saisir
 from accompagnement.services.mentorat import creneaux_publier, cycle_reserver
@@ -36,11 +34,12 @@ from programme.models import Personne, Promotion, Role
 
 LUNDI, MARDI, MERCREDI, JEUDI, VENDREDI = range(5)
 COMITE = "comite-evaluation"
-# Who facilitates the promotion-wide sessions: coaches by their rank in the demo's list (0 is coach@).
+# Coaches by their rank in the demo's list (magellan.demo.COACHS): 0 is coach@, 1 the opérations, 2 tech, 4 produit.
 FACILITATEURS = {
     "seminaire-integration": (0, 1), "seminaire-acceleration": (0, 1), "conference": (0,),
     "expedition-apprenante": (1,), "seminaire-porteurs": (0, 4),
 }
+COACHS_DES_COMITES = {1: (0, 4), 2: (0, 2)}
 # (mentor, kind, weekday, time, minutes, first week, place): weekly series over the next five weeks.
 SERIES = [
     ("coach", TypeMentorat.INDIVIDUEL, MARDI, datetime.time(10, 0), 60, 0, "DINUM, 20 avenue de Ségur, Paris 7e"),
@@ -53,6 +52,7 @@ SEMAINES_PAR_SERIE = 4
 AUTRES_EIG_INSCRITS = 6
 PART_DES_INSCRIPTIONS = 0.7
 PART_DES_PRESENTS = 0.85
+PART_DES_PRESENTS_AUX_COMITES = 0.95
 
 
 # The accompagnement of the first défi (Hospi'Flux), told by its team: eig@ is its data scientist, porteur@
@@ -239,12 +239,11 @@ def _calendrier(acteurs: Acteurs):
     calendrier_publier(acteurs.promotion)
 
 
-def _inscriptions(acteurs: Acteurs, rng, maintenant) -> int:
+def _inscriptions(acteurs: Acteurs, rng, maintenant):
     """EIG register to what comes this month and next; those who came before are on the attendance sheets."""
     fin = _instant(timezone.localdate(maintenant).replace(day=1) + relativedelta(months=2), datetime.time(0, 0))
     publiees = Q(statut=Session.Statut.PUBLIEE) & ~Q(dispositif__slug=COMITE)
     passees: dict[Session, list[Personne]] = {}
-    nombre = 0
     for personne in [acteurs.eig, *acteurs.coequipiers, *acteurs.autres_eig, acteurs.porteur]:
         sessions = sessions_invitant(personne).filter(publiees, debut__lt=fin).order_by("debut", "pk")
         for session in sessions:
@@ -252,12 +251,10 @@ def _inscriptions(acteurs: Acteurs, rng, maintenant) -> int:
                 passees.setdefault(session, []).append(personne)
             elif personne in (acteurs.eig, acteurs.porteur) or rng.random() < PART_DES_INSCRIPTIONS:
                 session_inscrire(session, personne)
-                nombre += 1
     seminaire = Session.objects.filter(promotion=acteurs.promotion, dispositif__slug="seminaire-porteurs",
                                        statut=Session.Statut.PUBLIEE, debut__gt=maintenant).order_by("debut").first()
     if seminaire and not seminaire.inscriptions.filter(personne=acteurs.porteur).exists():
         session_inscrire(seminaire, acteurs.porteur)
-        nombre += 1
     # The attendance of sessions already held: people registered back then, which a service refuses now.
     Inscription.objects.bulk_create(
         Inscription(session=session, personne=personne) for session, gens in passees.items() for personne in gens
@@ -268,8 +265,7 @@ def _inscriptions(acteurs: Acteurs, rng, maintenant) -> int:
                                             debut__lt=maintenant).prefetch_related("inscriptions")
     for session in comites_passes:
         presences_marquer(session, [i.personne_id for i in session.inscriptions.all()
-                                    if rng.random() < PART_DES_PRESENTS + 0.1])
-    return nombre + sum(len(gens) for gens in passees.values())
+                                    if rng.random() < PART_DES_PRESENTS_AUX_COMITES])
 
 
 def _mentorat(acteurs: Acteurs) -> tuple[int, int]:
@@ -314,10 +310,9 @@ def _carnets(acteurs: Acteurs) -> int:
         if mois >= courant:
             break
         phase = acteurs.promotion.phase_en_cours(mois)
-        niveaux = texte["niveaux"]
-        competences = competences_de_la_phase(phase)
-        carnet_enregistrer(acteurs.eig, mois=mois, phase=phase, niveaux=dict(zip(competences, niveaux)),
-                           **{k: v for k, v in texte.items() if k != "niveaux"})
+        champs = {nom: valeur for nom, valeur in texte.items() if nom != "niveaux"}
+        niveaux = dict(zip(competences_de_la_phase(phase), texte["niveaux"]))
+        carnet_enregistrer(acteurs.eig, mois=mois, phase=phase, niveaux=niveaux, **champs)
         mois += relativedelta(months=1)
         nombre += 1
     return nombre
@@ -364,17 +359,17 @@ def accompagnement_construire(promotion: Promotion, demo: dict, rng) -> dict[str
     drafting a second session for each. Returns how many of each thing were made, for the summary.
     """
     acteurs = _acteurs(promotion, demo, rng)
-    maintenant = timezone.now()
     comites = 0
-    for numero, coach in [(1, 4), (2, 2)]:
+    for numero, rangs in COACHS_DES_COMITES.items():
         phase = promotion.phases.get(numero=numero)
-        comites += len(comites_creer_pour(promotion, phase, coachs=[acteurs.coach, acteurs.coachs[coach]]))
+        comites += len(comites_creer_pour(promotion, phase, coachs=[acteurs.coachs[r] for r in rangs]))
     _calendrier(acteurs)
-    comptes = Counter(comites=comites, inscriptions=_inscriptions(acteurs, rng, maintenant))
+    _inscriptions(acteurs, rng, timezone.now())
+    comptes = Counter(comites=comites, heures=_heures(acteurs), carnets=_carnets(acteurs))
     comptes["creneaux"], comptes["cycles"] = _mentorat(acteurs)
-    comptes.update(heures=_heures(acteurs), carnets=_carnets(acteurs), demandes=_bureau(acteurs),
-                   rapports=_evaluations(acteurs))
+    comptes.update(demandes=_bureau(acteurs), rapports=_evaluations(acteurs))
     comptes["sessions"] = Session.objects.filter(promotion=promotion, statut=Session.Statut.PUBLIEE).count()
+    comptes["inscriptions"] = Inscription.objects.filter(session__promotion=promotion).count()
     return comptes
 
 

@@ -75,6 +75,14 @@ def _session_synchroniser(comite: Comite):
     """
     session = Session.objects.select_for_update().filter(pk=comite.session_id).first() if comite.session_id else None
     if session is None:
+        # The planner may already have put this comité in the calendar: the comité takes that session over.
+        session = (
+            Session.objects.select_for_update(of=("self",))
+            .filter(dispositif__slug=DISPOSITIF_COMITE, defi=comite.defi, phase=comite.phase, comite__isnull=True)
+            .exclude(statut=Session.Statut.ANNULEE)
+            .first()
+        )
+    if session is None:
         session = Session(
             dispositif=_dispositif_comite(), promotion_id=comite.defi.promotion_id, audience=Session.Audience.DEFI
         )

@@ -23,10 +23,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_le_dernier_jour_ouvre_evite_week_end_et_jours_feries():
-    """Saturday 1 November 2025 (Toussaint) → Friday 31 October; Easter Monday 2025 → Friday 18 April."""
+    """Saturday 1 November 2025 (Toussaint) → Friday 31 October; Easter Monday 2025 → Friday 18 April;
+    New Year's Eve → 23 December, before the programme's year-end break."""
     assert dernier_jour_ouvre(datetime.date(2025, 11, 2)) == datetime.date(2025, 10, 31)
     assert dernier_jour_ouvre(datetime.date(2025, 4, 21)) == datetime.date(2025, 4, 18)
-    assert dernier_jour_ouvre(datetime.date(2025, 12, 25)) == datetime.date(2025, 12, 24)
+    assert dernier_jour_ouvre(datetime.date(2025, 12, 31)) == datetime.date(2025, 12, 23)
 
 
 def test_date_par_defaut_dernier_jour_ouvre_a_14_h_heure_de_paris_ete_comme_hiver(equipe):
@@ -34,8 +35,8 @@ def test_date_par_defaut_dernier_jour_ouvre_a_14_h_heure_de_paris_ete_comme_hive
     phase = equipe["promotion"].phases.get(numero=2)
     phase.date_fin = datetime.date(2025, 6, 30)
     assert comite_date_par_defaut(phase) == datetime.datetime(2025, 6, 30, 12, tzinfo=datetime.timezone.utc)
-    phase.date_fin = datetime.date(2025, 12, 31)
-    assert comite_date_par_defaut(phase) == datetime.datetime(2025, 12, 31, 13, tzinfo=datetime.timezone.utc)
+    phase.date_fin = datetime.date(2026, 1, 31)
+    assert comite_date_par_defaut(phase) == datetime.datetime(2026, 1, 30, 13, tzinfo=datetime.timezone.utc)
 
 
 def test_creer_un_comite_cree_sa_session_publiee_dans_l_agenda_de_chacun(equipe):
@@ -170,3 +171,24 @@ def test_le_comite_apparait_dans_l_agenda_de_l_equipe_et_du_coach_mais_pas_du_sp
         titres = [evenement.titre for evenement in evenements_de(equipe[role], debut, fin)]
         assert titres == [comite.session.titre], role
     assert evenements_de(equipe["sponsor"], debut, fin) == []
+
+
+def test_le_comite_reprend_la_session_deja_planifiee_au_calendrier(equipe):
+    """When the planner already put the comité in the calendar, creating the comité takes that session over:
+    one session per défi and phase, now registered to the team."""
+    from accompagnement.models import Session
+    from accompagnement.services.planificateur import calendrier_planifier
+    from evaluations.services.comites import comite_creer
+
+    calendrier_planifier(equipe["promotion"])
+    phase = equipe["promotion"].phases.get(numero=3)
+    planifiees = Session.objects.filter(dispositif__slug="comite-evaluation", defi=equipe["defi"], phase=phase)
+    assert planifiees.count() == 1
+    session_planifiee = planifiees.get()
+
+    comite = comite_creer(equipe["defi"], phase, coachs=[equipe["coach"]])
+
+    assert planifiees.count() == 1
+    assert comite.session_id == session_planifiee.pk
+    session = Session.objects.get(pk=session_planifiee.pk)
+    assert set(session.inscriptions.values_list("personne_id", flat=True)) == {equipe["eig"].pk, equipe["porteur"].pk}

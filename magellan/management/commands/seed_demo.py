@@ -105,7 +105,8 @@ def demo_effacer(promotion: Promotion):
 
 
 def demo_construire(promotion: Promotion) -> dict[str, int]:
-    """Fill the promotion with administrations, défis and people; returns how many of each were made."""
+    """Fill the promotion with administrations, défis and people, then their accompagnement; returns how many of
+    each were made."""
     factory.random.reseed_random(GRAINE)
     rng = random.Random(GRAINE)
     expertises = _par_nom(Expertise, sorted({m for *_r, m in COACHS + PARRAINS + INTERVENANTS + ALUMNI}
@@ -175,7 +176,7 @@ def demo_construire(promotion: Promotion) -> dict[str, int]:
     )
     MembreEquipe.objects.bulk_create(membres)
 
-    demo = {t: Personne.objects.get(email=adresse_de(t)) for t in Role.Type if t != Role.Type.ALUMNI}
+    demo = {t: Personne.objects.get(email=adresse_de(t)) for t in Role.Type}
     return {
         "defis": len(defis), "administrations": len(administrations), **Counter(t for _p, t, _h in annuaire.roles),
         **accompagnement_construire(promotion, demo, random.Random(GRAINE)),
@@ -188,7 +189,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--reset", action="store_true",
-            help="Supprime les personnes et les défis de la démonstration, puis les reconstruit.",
+            help="Supprime les personnes, les défis et l'accompagnement de la démonstration, puis les reconstruit.",
         )
 
     def handle(self, *args, reset=False, **options):
