@@ -16,7 +16,7 @@ from .models import Dispositif, Inscription, Session
 
 
 def dispositif(slug: str) -> Dispositif:
-    """A dispositif of the catalogue, loaded by the migration."""
+    """A dispositif of the catalogue, loaded by the migration (and again after a flush, by tests/conftest.py)."""
     return Dispositif.objects.get(slug=slug)
 
 
@@ -188,7 +188,8 @@ class HeureAccelerationFactory(DjangoModelFactory):
         model = "accompagnement.HeureAcceleration"
 
     defi = factory.SubFactory("defis.factories.DefiFactory")
-    parrain = factory.SubFactory("programme.factories.ParrainFactory", promotion=factory.SelfAttribute("..defi.promotion"))
+    parrain = factory.SubFactory("programme.factories.ParrainFactory",
+                                 promotion=factory.SelfAttribute("..defi.promotion"))
     date = factory.LazyFunction(timezone.localdate)
     duree_minutes = 60
     sujet = "Revue de l'architecture et des choix d'hébergement"

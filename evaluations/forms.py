@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from magellan.fichiers import TYPES, fichier_verifier, formats_en_clair
+from magellan.fichiers import extensions_acceptees, fichier_verifier, formats_en_clair
 from programme.models import Personne, Phase, Promotion, Role
 
 from .models import Rapport, Support
@@ -24,9 +24,7 @@ class FichiersField(forms.FileField):
 
     def __init__(self, *args, types_admis=TYPES_ADMIS, **kwargs):
         self.types_admis = types_admis
-        kwargs.setdefault("widget", FichiersInput(attrs={
-            "accept": ",".join(ext for cle in types_admis for ext in TYPES[cle].extensions),
-        }))
+        kwargs.setdefault("widget", FichiersInput(attrs={"accept": extensions_acceptees(types_admis)}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -37,7 +35,7 @@ class FichiersField(forms.FileField):
             try:
                 fichier_verifier(fichier, self.types_admis)
             except ValidationError as erreur:
-                erreurs.extend(f"« {fichier.name} » : {message}" for message in erreur.messages)
+                erreurs.extend(erreur.messages)
         if erreurs:
             raise ValidationError(erreurs)
         return fichiers

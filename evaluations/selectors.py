@@ -1,7 +1,7 @@
-"""Reads of the evaluations: a comité with all it shows, a défi's four phases, the coaches' board, histories."""
+"""Reads of the evaluations: a comité with all it shows, a défi's four phases, the coaches' board (the histories
+are read in `evaluations.historique`)."""
 
 import dataclasses
-import datetime
 
 from django.db.models import F, Prefetch, QuerySet
 from django.utils import timezone
@@ -90,7 +90,7 @@ def evaluations_du_defi(defi: Defi, maintenant=None) -> list[EtapePhase]:
     comites = {
         comite.phase_id: comite
         for comite in Comite.objects.filter(defi=defi)
-        .select_related("support", "rapport").prefetch_related("coachs")
+        .select_related("defi", "phase", "support", "rapport").prefetch_related("coachs")
     }
     jour = timezone.localdate(maintenant)
     etapes = []
@@ -154,108 +154,3 @@ def tableau_comites(promotion: Promotion, numero_phase: int, *, statut_support_f
             continue
         lignes.append(ligne)
     return lignes
-
-
-@dataclasses.dataclass
-class Changement:
-    champ: str
-    avant: str
-    apres: str
-
-
-@dataclasses.dataclass
-class EntreeHistorique:
-    date: datetime.datetime
-    auteur: object
-    objet: str
-    action: str
-    changements: list
-
-
-ACTIONS = {"+": "Création", "~": "Modification", "-": "Suppression"}
-
-
-def _en_clair(modele, champ, valeur) -> str:
-    if valeur is None or valeur == "":
-        return "—"
-    field = modele._meta.get_field(champ)
-    if field.choices:
-        return str(dict(field.choices).get(valeur, valeur))
-    if isinstance(valeur, bool):
-        return "oui" if valeur else "non"
-    if isinstance(valeur, datetime.datetime):
-        return timezone.localtime(valeur).strftime("%d/%m/%Y %H:%M")
-    return str(valeur)
-
-
-def _entrees(enregistrements, modele, objet, ignores=()) -> list[EntreeHistorique]:
-    """Turn one object's historical records (oldest first) into readable entries with the fields changed."""
-    entrees = []
-    precedent = None
-    ignores = {"id", *ignores}
-    for enregistrement in enregistrements:
-        changements = []
-        if enregistrement.history_type == "+":
-            for field in modele._meta.concrete_fields:
-                valeur = getattr(enregistrement, field.attname, None)
-                vide = valeur is None or valeur == "" or valeur is False
-                if field.name not in ignores and not field.is_relation and not vide:
-                    changements.append(Changement(
-                        champ=str(field.verbose_name).capitalize(), avant="—",
-                        apres=_en_clair(modele, field.name, valeur),
-                    ))
-        elif precedent is not None and enregistrement.history_type == "~":
-            delta = enregistrement.diff_against(precedent, excluded_fields=sorted(ignores - {"id"}))
-            for change in delta.changes:
-                changements.append(Changement(
-                    champ=str(modele._meta.get_field(change.field).verbose_name).capitalize(),
-                    avant=_en_clair(modele, change.field, change.old),
-                    apres=_en_clair(modele, change.field, change.new),
-                ))
-            if not changements:
-                precedent = enregistrement
-                continue
-        entrees.append(EntreeHistorique(
-            date=enregistrement.history_date, auteur=enregistrement.history_user,
-            objet=objet(enregistrement), action=ACTIONS[enregistrement.history_type], changements=changements,
-        ))
-        precedent = enregistrement
-    return entrees
-
-
-def _par_objet(enregistrements, cle):
-    groupes = {}
-    for enregistrement in enregistrements:
-        groupes.setdefault(getattr(enregistrement, cle), []).append(enregistrement)
-    return groupes.values()
-
-
-def historique_support(support: Support) -> list[EntreeHistorique]:
-    """Who changed what in a support and its objectives, newest first."""
-    entrees = _entrees(
-        support.history.select_related("history_user").order_by("history_date", "history_id"), Support,
-        lambda _e: "Support", ignores=["comite", "soumis_par"],
-    )
-    objectifs = Objectif.history.filter(support_id=support.pk).select_related("history_user").order_by(
-        "history_date", "history_id")
-    for groupe in _par_objet(objectifs, "id"):
-        entrees += _entrees(groupe, Objectif, lambda e: f"Objectif {e.rang}", ignores=["support", "rang"])
-    return sorted(entrees, key=lambda e: e.date, reverse=True)
-
-
-def historique_rapport(rapport: Rapport) -> list[EntreeHistorique]:
-    """Who wrote what in a rapport and its measures of the objectives, newest first."""
-    entrees = _entrees(
-        rapport.history.select_related("history_user").order_by("history_date", "history_id"), Rapport,
-        lambda _e: "Rapport", ignores=["comite", "publie_par"],
-    )
-    rangs = dict(Objectif.objects.filter(support__comite=rapport.comite_id).values_list("pk", "rang"))
-    atteintes = AtteinteObjectif.history.filter(rapport_id=rapport.pk).select_related("history_user").order_by(
-        "history_date", "history_id")
-    for groupe in _par_objet(atteintes, "id"):
-        entrees += _entrees(
-            groupe, AtteinteObjectif,
-            lambda e: f"Atteinte de l'objectif {rangs.get(e.objectif_id, '(supprimé)')}",
-            ignores=["rapport", "objectif"],
-        )
-    return sorted(entrees, key=lambda e: e.date, reverse=True)

@@ -41,6 +41,9 @@ class InscriptionInline(ReserveAuxCoachs, admin.TabularInline):
     readonly_fields = ["created_at"]
     autocomplete_fields = ["personne"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("personne", "session")
+
 
 @admin.action(description="Publier les sessions en brouillon sélectionnées")
 def publier(modeladmin, request, queryset):

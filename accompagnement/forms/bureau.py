@@ -8,13 +8,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from magellan.fichiers import extensions_acceptees
 from programme.models import Promotion
 
 from ..models import DemandeAide
 from ..selectors import bureau as selectors
 from ..services import bureau as services
 
-EXTENSIONS_ACCEPTEES = ",".join(sorted(services.TYPES_PAR_EXTENSION))
+EXTENSIONS_ACCEPTEES = extensions_acceptees(services.TYPES_BUREAU)
 DUREES = [(30, "30 minutes"), (45, "45 minutes"), (60, "1 heure"), (90, "1 h 30"), (120, "2 heures")]
 
 

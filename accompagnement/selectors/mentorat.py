@@ -84,8 +84,9 @@ def valeur_de_cycle(mentor_id: int, creneaux: list[Creneau]) -> str:
 def offre_de_mentorat(type_mentorat, *, demandeur=None, mentor_en_premier=None) -> list[dict]:
     """The mentors offering a kind of mentorat, each with the cycles their free slots allow (one query).
 
-    Each entry: `mentor` and `cycles`, a list of {`valeur`, `seances`}; mentors without a whole cycle are
-    left out; `mentor_en_premier` (the mentor of a cycle just missed) comes first.
+    Each entry: `mentor` and `cycles`, a list of {`valeur`, `seances`, `regulier` (same weekday and time
+    every week), `meme_lieu`}; mentors without a whole cycle are left out; `mentor_en_premier` (the mentor of
+    a cycle just missed) comes first.
     """
     par_mentor: dict[int, dict] = {}
     for creneau in creneaux_libres(type_mentorat, sauf_mentor=demandeur):
@@ -93,7 +94,9 @@ def offre_de_mentorat(type_mentorat, *, demandeur=None, mentor_en_premier=None) 
     offre = []
     for mentor_id, bloc in par_mentor.items():
         cycles = [
-            {"valeur": valeur_de_cycle(mentor_id, cycle), "seances": cycle}
+            {"valeur": valeur_de_cycle(mentor_id, cycle), "seances": cycle,
+             "regulier": len({timezone.localtime(c.debut).strftime("%w %H:%M") for c in cycle}) == 1,
+             "meme_lieu": len({c.lieu for c in cycle}) == 1}
             for cycle in cycles_possibles(bloc["creneaux"])
         ]
         if cycles:

@@ -4,9 +4,6 @@ Each step of the triage (prise en charge, séances planifiées, clôture) e-mail
 a new request e-mails the coaches of the défi's promotion and those of the whole programme.
 """
 
-import zipfile
-import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
@@ -19,111 +16,28 @@ from django.urls import reverse
 from django.utils import timezone
 
 from defis.models import MembreEquipe
+from magellan.fichiers import TYPES, TYPES_DOCUMENTS, fichier_verifier, type_du_nom
 from programme.models import Personne, Role
 
 from ..models import DemandeAide, Dispositif, Inscription, Session
 
 DISPOSITIF_BUREAU_AIDE = "bureau-aide"
 LONGUEUR_NOM_MAX = 60
-
-
-@dataclass(frozen=True)
-class TypeDocument:
-    mimetype: str
-    libelle: str
-    extensions: tuple[str, ...]
-
-
-TYPES_DOCUMENT = {
-    "pdf": TypeDocument("application/pdf", "un document PDF", (".pdf",)),
-    "png": TypeDocument("image/png", "une image PNG", (".png",)),
-    "jpeg": TypeDocument("image/jpeg", "une image JPEG", (".jpg", ".jpeg")),
-    "odt": TypeDocument("application/vnd.oasis.opendocument.text", "un texte OpenDocument", (".odt",)),
-    "ods": TypeDocument("application/vnd.oasis.opendocument.spreadsheet", "un classeur OpenDocument", (".ods",)),
-    "odp": TypeDocument("application/vnd.oasis.opendocument.presentation", "une présentation OpenDocument",
-                        (".odp",)),
-    "docx": TypeDocument("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                         "un document Word", (".docx",)),
-    "xlsx": TypeDocument("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         "un classeur Excel", (".xlsx",)),
-    "pptx": TypeDocument("application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                         "une présentation PowerPoint", (".pptx",)),
-}
-TYPES_PAR_EXTENSION = {ext: cle for cle, t in TYPES_DOCUMENT.items() for ext in t.extensions}
-ODF_PAR_MIMETYPE = {TYPES_DOCUMENT[cle].mimetype: cle for cle in ("odt", "ods", "odp")}
-OOXML_PAR_PARTIE = {
-    "wordprocessingml.document.main+xml": "docx",
-    "spreadsheetml.sheet.main+xml": "xlsx",
-    "presentationml.presentation.main+xml": "pptx",
-}
-# The manifests read inside a zip are tiny; a bigger one is not an office document (or a zip bomb).
-MANIFESTE_TAILLE_MAX = 512 * 1024
-MANIFESTE_OOXML = "[Content_Types].xml"
-
-
-def _type_zip(fichier) -> str | None:
-    try:
-        with zipfile.ZipFile(fichier) as archive:
-            noms = set(archive.namelist())
-            if "mimetype" in noms and archive.getinfo("mimetype").file_size <= 200:
-                return ODF_PAR_MIMETYPE.get(archive.read("mimetype").decode("ascii", "replace").strip())
-            if MANIFESTE_OOXML in noms and archive.getinfo(MANIFESTE_OOXML).file_size <= MANIFESTE_TAILLE_MAX:
-                manifeste = archive.read(MANIFESTE_OOXML).decode("utf-8", "replace")
-                return next((cle for partie, cle in OOXML_PAR_PARTIE.items() if partie in manifeste), None)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, KeyError,
-            NotImplementedError, RuntimeError):
-        return None
-    return None
-
-
-def document_type(fichier) -> str | None:
-    """The type of an upload recognised from its content (first bytes, or a zip's manifest), or None."""
-    fichier.seek(0)
-    entete = fichier.read(8)
-    try:
-        if entete.startswith(b"%PDF-"):
-            return "pdf"
-        if entete.startswith(b"\x89PNG\r\n\x1a\n"):
-            return "png"
-        if entete.startswith(b"\xff\xd8\xff"):
-            return "jpeg"
-        if entete.startswith(b"PK\x03\x04"):
-            fichier.seek(0)
-            return _type_zip(fichier)
-        return None
-    finally:
-        fichier.seek(0)
-
-
-def _en_mo(octets: int) -> str:
-    return f"{octets / 1024 / 1024:.1f}".replace(".", ",").removesuffix(",0") + " Mo"
+# The bureau d'aide takes every document the project knows, spreadsheets included.
+TYPES_BUREAU = TYPES_DOCUMENTS
 
 
 def document_verifier(fichier) -> str:
     """Accept an upload of at most FICHIER_TAILLE_MAX whose content is PDF, PNG, JPEG, OpenDocument or Office
-    and whose extension says the same; return its type, or raise a ValidationError in plain French."""
-    nom = Path(fichier.name).name
-    if fichier.size > settings.FICHIER_TAILLE_MAX:
-        raise ValidationError(
-            f"Le fichier « {nom} » pèse {_en_mo(fichier.size)} : il ne doit pas dépasser "
-            f"{_en_mo(settings.FICHIER_TAILLE_MAX)}.", code="taille")
-    cle = document_type(fichier)
-    if cle is None:
-        raise ValidationError(
-            f"Le fichier « {nom} » n'a pas été accepté : son contenu n'est ni un PDF, ni une image PNG ou JPEG, "
-            "ni un document OpenDocument (ODT, ODS, ODP) ou Office (DOCX, XLSX, PPTX).", code="type")
-    attendu = TYPES_DOCUMENT[cle]
-    if Path(nom).suffix.lower() not in attendu.extensions:
-        raise ValidationError(
-            f"Le nom du fichier « {nom} » ne correspond pas à son contenu, qui est {attendu.libelle} : "
-            f"renommez-le avec l'extension {attendu.extensions[0]}.", code="extension")
-    return cle
+    and whose extension says the same (the project's one checker, `magellan.fichiers`); return its type, or
+    raise a ValidationError in plain French."""
+    return fichier_verifier(fichier, TYPES_BUREAU)
 
 
 def document_mimetype(nom: str) -> str:
     """The content type to serve a stored document with, from its (verified) extension."""
-    cle = TYPES_PAR_EXTENSION.get(Path(nom).suffix.lower())
-    return TYPES_DOCUMENT[cle].mimetype if cle else "application/octet-stream"
+    cle = type_du_nom(nom)
+    return TYPES[cle].mime if cle else "application/octet-stream"
 
 
 @transaction.atomic

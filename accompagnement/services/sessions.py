@@ -73,10 +73,11 @@ def session_modifier(session: Session, **champs) -> Session:
         for nom in CHAMPS_ANNONCES if getattr(avant, nom) != getattr(session, nom)
     ]
     if session.statut == Session.Statut.PUBLIEE:
+        # Whoever leaves the waiting list is told by the « place libérée » e-mail, new time and place included.
+        promues = {personne.pk for personne in _attente_promouvoir(session)}
         if changements:
             _annoncer(session, "session_modifiee", f"Session modifiée : {session.titre}",
-                      _personnes_concernees(session), changements=changements)
-        _attente_promouvoir(session)
+                      [p for p in _personnes_concernees(session) if p.pk not in promues], changements=changements)
     return session
 
 
@@ -195,19 +196,20 @@ def _places_restantes(session: Session) -> int | None:
     return max(session.capacite - inscrites, 0)
 
 
-def _attente_promouvoir(session: Session):
-    """Give the free seats to the people waiting, first come first served, and tell them."""
+def _attente_promouvoir(session: Session) -> list:
+    """Give the free seats to the people waiting, first come first served, and tell them; returns them."""
     places = _places_restantes(session)
     attente = (session.inscriptions.filter(statut=Inscription.Statut.ATTENTE)
                .select_related("personne").order_by("updated_at", "pk"))
-    promues = list(attente if places is None else attente[:places])
+    promues = [inscription.personne for inscription in (attente if places is None else attente[:places])]
     if not promues:
-        return
-    Inscription.objects.filter(pk__in=[i.pk for i in promues]).update(
+        return []
+    Inscription.objects.filter(session=session, personne__in=promues).update(
         statut=Inscription.Statut.INSCRITE, updated_at=timezone.now()
     )
     _annoncer(session, "session_place_liberee", f"Une place s'est libérée : votre inscription à « {session.titre} » "
-              "est confirmée", [i.personne for i in promues])
+              "est confirmée", promues)
+    return promues
 
 
 def _personnes_concernees(session: Session):

@@ -101,6 +101,10 @@ def session(request, pk):
     inscriptions = (list(selecteurs.inscriptions_de(session))
                     if request.user.has_perm("accompagnement.voir_inscrits_session", session) else None)
     places = None if session.capacite is None else max(session.capacite - session.nombre_inscrites, 0)
+    gerer = request.user.has_perm("accompagnement.gerer_sessions")
+    # A coach comes from the promotion's list of sessions, an invited person from their sessions to come.
+    retour = ({"url": f"{reverse('coach_sessions')}?promotion={session.promotion_id}", "titre": "Sessions"} if gerer
+              else {"url": reverse("sessions_a_venir"), "titre": "Les sessions à venir"})
     return render(request, "accompagnement/sessions/session.html", {
         "session": session,
         "mon_inscription": selecteurs.inscription_de(session, request.user),
@@ -109,9 +113,8 @@ def session(request, pk):
         "places_restantes": places,
         "inscriptions": inscriptions,
         "Statut": Session.Statut,
-        "gerer": request.user.has_perm("accompagnement.gerer_sessions"),
-        "fil_ariane": {"liens": [{"url": reverse("sessions_a_venir"), "titre": "Les sessions à venir"}],
-                       "courant": session.titre},
+        "gerer": gerer,
+        "fil_ariane": {"liens": [retour], "courant": session.titre},
     })
 
 

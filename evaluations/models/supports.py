@@ -13,6 +13,8 @@ from magellan.stockage import stockage_prive
 from .comites import Comite
 
 OBJECTIFS_MAX = 4
+# The formats the programme asks for a support (magellan.fichiers knows more: spreadsheets are not among them).
+FORMATS_ADMIS = ("pdf", "odt", "odp", "docx", "pptx", "png", "jpeg")
 
 
 class Support(models.Model):
@@ -93,7 +95,7 @@ def chemin_piece_jointe(piece, _nom_televerse):
 class PieceJointe(models.Model):
     """A file attached to a support, checked by its content, kept outside the public media."""
 
-    FORMATS = [(cle, t.libelle) for cle, t in TYPES.items()]
+    FORMATS = [(cle, TYPES[cle].libelle) for cle in FORMATS_ADMIS]
 
     support = models.ForeignKey(Support, on_delete=models.CASCADE, related_name="pieces_jointes")
     fichier = models.FileField("fichier", storage=stockage_prive, upload_to=chemin_piece_jointe, max_length=300)

@@ -11,19 +11,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from magellan.fichiers import TYPES, TYPES_DOCUMENTS, fichier_verifier
+from magellan.fichiers import TYPES, fichier_verifier
 
+from ..historique import RAISON_FICHIER_JOINT, RAISON_FICHIER_RETIRE, raison_fichier
 from ..models import Comite, Objectif, PieceJointe, Support
-from ..models.supports import OBJECTIFS_MAX
+from ..models.supports import FORMATS_ADMIS, OBJECTIFS_MAX
 
 CHAMPS_SUPPORT = ["reussites", "difficultes", "aide_souhaitee", "objectifs_phase_suivante"]
 CHAMPS_OBJECTIF = ["intitule", "livrables", "indicateurs", "atteinte"]
-TYPES_ADMIS = TYPES_DOCUMENTS
+TYPES_ADMIS = FORMATS_ADMIS
 
 
-def _enregistrer(objet, par, champs=None):
-    """Save with the author recorded in the history."""
+def _enregistrer(objet, par, champs=None, raison=None):
+    """Save with the author (and, for a file joined or removed, the reason) recorded in the history."""
     objet._history_user = par
+    objet._change_reason = raison
     objet.save(**({"update_fields": champs} if champs else {}))
 
 
@@ -91,6 +93,7 @@ def piece_jointe_ajouter(support: Support, fichier, *, par) -> PieceJointe:
         # A row that cannot be written must not leave its file on the disk.
         piece.fichier.storage.delete(piece.fichier.name)
         raise
+    _enregistrer(support, par, ["updated_at"], raison_fichier(RAISON_FICHIER_JOINT, piece.nom))
     return piece
 
 
@@ -102,6 +105,7 @@ def piece_jointe_supprimer(piece: PieceJointe, *, par):
         raise ValidationError("Ce support a été soumis : un coach doit le rouvrir pour qu'on en retire un fichier.")
     stockage, chemin = piece.fichier.storage, piece.fichier.name
     piece.delete()
+    _enregistrer(support, par, ["updated_at"], raison_fichier(RAISON_FICHIER_RETIRE, piece.nom))
     transaction.on_commit(lambda: stockage.delete(chemin))
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors
 from ..forms import AtteinteForm, RapportForm
+from ..historique import historique_rapport
 from ..models import Rapport
 from ..pdf import rapport_en_pdf
 from ..services import rapports as services
@@ -104,7 +105,7 @@ def rapport_historique(request, slug, numero):
     rapport = selectors.rapport_de(comite)
     return render(request, "evaluations/historique.html", {
         "comite": comite, "titre": "Historique du rapport d'évaluation",
-        "entrees": selectors.historique_rapport(rapport) if rapport else [],
+        "entrees": historique_rapport(rapport) if rapport else [],
         "fil_ariane": fil_ariane(comite, "Historique", lien_comite(comite),
                                  {"url": _url_rapport(comite), "titre": "Rapport d'évaluation"}),
     })

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors
 from ..forms import ObjectifForm, SupportForm
+from ..historique import historique_support
 from ..models import Support
 from ..services import supports as services
 from .commun import comite_visible, exiger, fil_ariane, lien_comite
@@ -129,7 +130,7 @@ def support_historique(request, slug, numero):
     support = selectors.support_de(comite)
     return render(request, "evaluations/historique.html", {
         "comite": comite, "titre": "Historique du support",
-        "entrees": selectors.historique_support(support) if support else [],
+        "entrees": historique_support(support) if support else [],
         "fil_ariane": fil_ariane(comite, "Historique", lien_comite(comite), _lien_support(comite)),
     })
 

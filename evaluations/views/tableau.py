@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -61,8 +62,12 @@ def _phase_par_defaut(phases) -> int:
 def comites_creer(request):
     """A coach creates the missing comités of a promotion's défis for a phase (again: nothing is duplicated)."""
     _exiger_coach(request, "evaluations.creer_comites")
-    promotion = get_object_or_404(Promotion, pk=request.POST.get("promotion") or 0)
-    phase = get_object_or_404(Phase, promotion=promotion, numero=request.POST.get("phase") or 0)
+    try:
+        promotion_pk, numero = int(request.POST.get("promotion", "")), int(request.POST.get("phase", ""))
+    except ValueError:
+        raise Http404("Promotion ou phase inconnue.") from None
+    promotion = get_object_or_404(Promotion, pk=promotion_pk)
+    phase = get_object_or_404(Phase, promotion=promotion, numero=numero)
     try:
         crees = services.comites_creer_pour(promotion, phase, coachs=[request.user])
     except ValidationError as erreur:

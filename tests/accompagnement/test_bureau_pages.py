@@ -161,11 +161,12 @@ def test_file_en_nombre_constant_de_requetes(client, equipe, django_assert_max_n
     for _ in range(3):
         DemandeAideFactory(defi=equipe["defi"], coach=equipe["coach"])
     with django_assert_max_num_queries(15) as peu:
-        client.get("/coachs/bureau-aide/")
+        assert client.get("/coachs/bureau-aide/").status_code == 200
     for _ in range(20):
         DemandeAideFactory(defi=DefiFactory(promotion=equipe["promotion"]), coach=CoachFactory())
     with django_assert_max_num_queries(len(peu.captured_queries)):
-        client.get("/coachs/bureau-aide/")
+        page = client.get("/coachs/bureau-aide/").content.decode()
+    assert len(re.findall(r'href="/bureau-aide/\d+/"', page)) == 23
 
 
 def test_page_de_l_equipe_en_nombre_constant_de_requetes(client, equipe, django_assert_max_num_queries):
@@ -173,16 +174,18 @@ def test_page_de_l_equipe_en_nombre_constant_de_requetes(client, equipe, django_
     client.force_login(equipe["eig"])
     DemandeAideFactory(defi=equipe["defi"], demandeur=equipe["eig"])
     with django_assert_max_num_queries(15) as peu:
-        client.get("/bureau-aide/")
+        assert client.get("/bureau-aide/").status_code == 200
     plafond = len(peu.captured_queries)
     for _ in range(10):
         demande = DemandeAideFactory(defi=equipe["defi"], demandeur=equipe["porteur"], coach=equipe["coach"])
         client.force_login(equipe["coach"])
-        client.post(f"/coachs/bureau-aide/{demande.pk}/planifier/", _formulaire_seances(
-            (timezone.localdate() + datetime.timedelta(days=4)).isoformat()))
+        assert client.post(f"/coachs/bureau-aide/{demande.pk}/planifier/", _formulaire_seances(
+            (timezone.localdate() + datetime.timedelta(days=4)).isoformat())).status_code == 302
     client.force_login(equipe["eig"])
     with django_assert_max_num_queries(plafond):
-        client.get("/bureau-aide/")
+        page = client.get("/bureau-aide/").content.decode()
+    assert len(re.findall(r'href="/bureau-aide/\d+/"', page)) == 11
+    assert page.count("Séances planifiées") == 10
 
 
 def _formulaire_seances(*jours, heure="14:00"):

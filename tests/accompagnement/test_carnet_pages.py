@@ -180,14 +180,15 @@ def test_liste_des_coachs_en_nombre_constant_de_requetes(client, promotion, eig,
     """The coaches' list keeps the same number of queries however many EIG and entries the promotion has."""
     client.force_login(CoachFactory(promotion=promotion))
     with django_assert_max_num_queries(15) as peu:
-        client.get("/coachs/carnets/")
+        assert client.get("/coachs/carnets/").status_code == 200
     plafond = len(peu.captured_queries)
     for _ in range(15):
         personne = EIGFactory(promotion=promotion)
         MembreEquipeFactory(defi=DefiFactory(promotion=promotion), personne=personne)
         CarnetDeBordFactory(eig=personne)
     with django_assert_max_num_queries(plafond):
-        client.get("/coachs/carnets/")
+        page = client.get("/coachs/carnets/").content.decode()
+    assert page.count("fr-badge--success") == 15 and page.count("Pas encore rempli") == 1
 
 
 def test_historique_en_nombre_constant_de_requetes(client, eig, django_assert_max_num_queries):
@@ -197,10 +198,12 @@ def test_historique_en_nombre_constant_de_requetes(client, eig, django_assert_ma
     competences = list(Competence.objects.filter(public="eig"))
     CarnetDeBordFactory(eig=eig, niveaux={competences[0]: 2})
     with django_assert_max_num_queries(15) as peu:
-        client.get("/carnet-de-bord/")
+        assert client.get("/carnet-de-bord/").status_code == 200
     plafond = len(peu.captured_queries)
     for decalage in range(1, 10):
         CarnetDeBordFactory(eig=eig, mois=mois - relativedelta(months=decalage),
                             niveaux={c: 1 + decalage % 4 for c in competences[:6]})
     with django_assert_max_num_queries(plafond):
-        client.get("/carnet-de-bord/")
+        reponse = client.get("/carnet-de-bord/")
+    assert len(reponse.context["carnets"]) == 10
+    assert len(reponse.context["evolution"].lignes) == 6

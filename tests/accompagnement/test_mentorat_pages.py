@@ -51,6 +51,24 @@ def test_la_page_de_reservation_propose_les_cycles_par_mentor(client, eig, coach
     assert "/sessions/a-venir/" in page
 
 
+def test_un_cycle_aux_jours_et_lieux_variables_ne_pretend_pas_a_un_rendez_vous_fixe(client, eig, coach):
+    """Four weeks at varying days and places: the cycle is not labelled « le lundi à 10 h 00 » and each
+    séance says where it takes place; a steady cycle keeps its one day, time and place."""
+    debut = a_paris(lundi(), 10)
+    for rang, ecart in enumerate([0, 7, 15, 21]):
+        CreneauFactory(mentor=coach, debut=debut + datetime.timedelta(days=ecart),
+                       lieu="Ségur, salle 4" if rang == 3 else "En visioconférence")
+    client.force_login(eig)
+    page = client.get("/mentorat/reserver/individuel/").content.decode()
+    assert page.count('name="cycle"') == 1
+    assert "le lundi à" not in page
+    assert "(En visioconférence)" in page and "(Ségur, salle 4)" in page
+    Creneau.objects.all().delete()
+    serie(coach, debut)
+    page = client.get("/mentorat/reserver/individuel/").content.decode()
+    assert "le lundi à 10 h 00" in page and "(En visioconférence)" not in page
+
+
 def test_un_eig_reserve_un_cycle_et_le_retrouve_dans_mes_cycles(client, eig, coach, django_capture_on_commit_callbacks):
     """Booking leads to « Mes cycles » with the mentor and four séances; both people are e-mailed."""
     creneaux = serie(coach, a_paris(lundi(), 10))

@@ -98,7 +98,8 @@ def test_cycle_refuse_un_autre_nombre_que_quatre_seances(eig, coach, nombre):
 def test_cycle_refuse_deux_mentors(eig, coach, promotion):
     """Slots of two mentors do not make one cycle."""
     autre = CoachFactory(promotion=promotion)
-    creneaux = [*serie(coach, a_paris(lundi(), 10), nombre=3), CreneauFactory(mentor=autre, debut=a_paris(lundi(4), 10))]
+    creneaux = [*serie(coach, a_paris(lundi(), 10), nombre=3),
+                CreneauFactory(mentor=autre, debut=a_paris(lundi(4), 10))]
     with pytest.raises(ValidationError, match="un seul et même mentor"):
         cycle_reserver(eig, coach, creneaux, BESOINS)
     assert not Reservation.objects.exists()

@@ -4,7 +4,10 @@ The team of the défi (EIG, porteur, sponsor) and the coaches see a request and 
 404. Only EIG and porteurs ask for help; the triage is the coaches' (403 for everyone else).
 """
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from accompagnement.factories import DemandeAideFactory
 from tests.matrice import VISITEURS, coachs_seulement, connectes
@@ -38,9 +41,19 @@ ACTIONS = [
      {**connectes(403), "eig": 302, "porteur": 302, "eig_autre": 302}),
     ("prendre en charge", lambda o: f"/coachs/bureau-aide/{o['demande'].pk}/prendre-en-charge/",
      lambda o: {"coach": o["personnes"]["coach"].pk}, coachs_seulement(autres=403) | {"coach": 302}),
+    ("planifier une séance", lambda o: f"/coachs/bureau-aide/{o['demande'].pk}/planifier/",
+     lambda o: _une_seance(), coachs_seulement(autres=403) | {"coach": 302}),
     ("clore", lambda o: f"/coachs/bureau-aide/{o['demande'].pk}/clore/",
      lambda o: {"resultat": "Fait."}, coachs_seulement(autres=403) | {"coach": 302}),
 ]
+
+
+def _une_seance():
+    """The planning form as the browser sends it: one séance in four days at 14:00, two left blank."""
+    jour = timezone.localdate() + datetime.timedelta(days=4)
+    donnees = {"form-TOTAL_FORMS": "3", "form-INITIAL_FORMS": "0", "form-MIN_NUM_FORMS": "0",
+               "form-MAX_NUM_FORMS": "1000", "form-0-date": jour.isoformat(), "form-0-heure": "14:00"}
+    return {**donnees, **{f"form-{rang}-duree": "60" for rang in range(3)}}
 
 
 @pytest.fixture

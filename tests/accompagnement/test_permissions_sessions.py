@@ -71,6 +71,8 @@ MATRICE_SESSIONS = [
     ("nouvelle session", "get", lambda o: f"/coachs/sessions/promotion/{o['promotion'].pk}/nouvelle/",
      coachs_seulement()),
     ("modifier une session", "get", lambda o: f"/coachs/sessions/{o['du_defi'].pk}/modifier/", coachs_seulement()),
+    ("modifier une session (envoi)", "post", lambda o: f"/coachs/sessions/{o['du_defi'].pk}/modifier/",
+     coachs_seulement()),
     ("annuler une session", "get", lambda o: f"/coachs/sessions/{o['du_defi'].pk}/annuler/", coachs_seulement()),
     ("annuler une session (envoi)", "post", lambda o: f"/coachs/sessions/{o['du_defi'].pk}/annuler/",
      {**coachs_seulement(), "coach": 200}),

@@ -12,7 +12,7 @@ from programme.factories import EIGFactory, PromotionFactory
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_dix_inscriptions_simultanees_pour_trois_places():
     """Ten EIG register at the same instant to a session of three seats: exactly three are registered and
     seven wait, without any error."""

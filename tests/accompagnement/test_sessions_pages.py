@@ -140,6 +140,15 @@ def test_les_reponses_sont_visibles_des_coachs_et_des_animateurs_seulement(clien
         assert ("Zoé Martin" in page) is voit
 
 
+def test_le_fil_d_ariane_d_une_session_ramene_chacun_a_sa_liste(client, promotion, coach, eig):
+    """From a session's page, a coach goes back to the promotion's sessions, an invited person to theirs."""
+    session = SessionFactory(promotion=promotion)
+    for personne, lien in [(coach, f'href="/coachs/sessions/?promotion={promotion.pk}">Sessions</a>'),
+                           (eig, 'href="/sessions/a-venir/">Les sessions à venir</a>')]:
+        client.force_login(personne)
+        assert lien in _texte(client.get(f"/sessions/{session.pk}/"))
+
+
 def test_sessions_a_venir_propose_de_s_inscrire(client, promotion, eig):
     """The list shows the sessions open to the person, with her answer and the buttons."""
     SessionFactory(promotion=promotion, titre="Conférence de rentrée")
@@ -258,6 +267,27 @@ def test_un_coach_annule_une_session_avec_un_motif(client, promotion, coach, eig
     assert session.statut == Session.Statut.ANNULEE and len(mail.outbox) == 1
 
 
+@pytest.mark.parametrize("url", ["/sessions/{pk}/", "/coachs/sessions/{pk}/emargement/"])
+def test_reponses_et_emargement_en_nombre_de_requetes_constant(client, promotion, coach, url,
+                                                              django_assert_max_num_queries):
+    """A session's page (with its answers) and its attendance sheet cost the same queries for 2 people as for 30."""
+    session = SessionFactory(promotion=promotion, capacite=20, facilitateurs=[coach])
+    client.force_login(coach)
+    url = url.format(pk=session.pk)
+    for _ in range(2):
+        InscriptionFactory(session=session)
+    peu = _nombre_de_requetes(client, url)
+    for rang in range(28):
+        statut = Inscription.Statut.ATTENTE if rang >= 18 else Inscription.Statut.INSCRITE
+        InscriptionFactory(session=session, statut=statut)
+    with django_assert_max_num_queries(peu):
+        page = _texte(client.get(url))
+    if "emargement" in url:
+        assert page.count('type="checkbox"') == 20
+    else:
+        assert "20 personnes inscrites, 10 en liste d'attente" in page
+
+
 def test_l_emargement_enregistre_les_presences(client, promotion, coach, eig):
     """The attendance sheet lists the registered people; checked ones are present, others absent."""
     session = SessionFactory(promotion=promotion)
@@ -307,7 +337,8 @@ def test_le_calendrier_planifie_en_nombre_de_requetes_constant(client, promotion
     DefiFactory.create_batch(9, promotion=promotion)
     calendrier_planifier(promotion)
     with django_assert_max_num_queries(peu):
-        assert client.get(url).status_code == 200
+        reponse = client.get(url)
+    assert reponse.status_code == 200 and len(reponse.context["sessions"]) == 21 + 10 * 10
 
 
 def test_un_brouillon_publie_depuis_sa_page(client, promotion, coach, eig):

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 
 from accompagnement.factories import InscriptionFactory, SessionFactory
@@ -220,6 +221,25 @@ def test_augmenter_la_capacite_fait_entrer_la_liste_d_attente(promotion, eig, dj
     assert _statuts(session) == {eig[0].pk: INSCRITE, eig[1].pk: INSCRITE, eig[2].pk: INSCRITE,
                                  eig[3].pk: ATTENTE}
     assert sorted(m.to[0] for m in mail.outbox) == sorted([eig[1].email, eig[2].email])
+
+
+def test_plus_de_places_et_un_nouvel_horaire_font_un_seul_e_mail_par_personne(
+        promotion, eig, django_capture_on_commit_callbacks):
+    """When one change moves the session and lets people in, each person gets one e-mail: the one leaving the
+    waiting list reads the new time in « place libérée », the others in « session modifiée »."""
+    session = SessionFactory(promotion=promotion, capacite=1)
+    for personne in eig[:3]:
+        services.session_inscrire(session, personne)
+    nouveau_debut = session.debut + datetime.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.session_modifier(session, capacite=2, debut=nouveau_debut,
+                                  fin=nouveau_debut + datetime.timedelta(hours=2))
+    destinataires = sorted((m.to[0], m.subject.split(" :")[0]) for m in mail.outbox)
+    assert destinataires == sorted([(eig[0].email, "[Magellan] Session modifiée"),
+                                    (eig[1].email, "[Magellan] Une place s'est libérée"),
+                                    (eig[2].email, "[Magellan] Session modifiée")])
+    place = next(m for m in mail.outbox if m.to == [eig[1].email])
+    assert format_date(timezone.localtime(nouveau_debut), "l j F Y") in place.body
 
 
 def test_reduire_la_capacite_sous_le_nombre_d_inscrits_est_refuse(promotion, eig):

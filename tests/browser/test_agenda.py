@@ -4,22 +4,14 @@ import datetime
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from django.test import Client
 from django.utils import timezone
 from icalendar import Calendar
 
 from accompagnement.factories import InscriptionFactory, SessionFactory
 from programme.factories import EIGFactory, PromotionFactory
+from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _connecter(page, live_server, personne):
-    """Log in by the session cookie, as the login by code is tested elsewhere."""
-    client = Client()
-    client.force_login(personne)
-    cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}
-    page.context.add_cookies([cookie])
 
 
 def _a(jour, heure):
@@ -47,7 +39,7 @@ def eig_et_sessions():
 def test_eig_parcourt_son_agenda_et_s_abonne_au_flux(page, live_server, eig_et_sessions, verifier_accessibilite):
     """The EIG opens the month, goes to the next one with the keyboard, opens the list, then « S'abonner »:
     the link shown answers the feed, with both sessions."""
-    _connecter(page, live_server, eig_et_sessions["eig"])
+    connecter(page, live_server, eig_et_sessions["eig"])
     page.goto("/agenda/")
     page.get_by_role("heading", name="Mon agenda").wait_for()
     assert page.get_by_role("link", name="17:00 Conférence : l'écoconception des services").is_visible()

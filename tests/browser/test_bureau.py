@@ -5,34 +5,23 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
-from accompagnement.models import DemandeAide, Dispositif
-from accompagnement.referentiel import DISPOSITIFS
+from accompagnement.models import DemandeAide
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, PromotionFactory
 from tests.accompagnement.fichiers_bureau import PDF, TEXTE
+from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BESOIN = "Nous voulons auditer notre API avant d'en ouvrir le code : sécurité, tests, documentation."
 
 
-def _connecter(page, live_server, personne):
-    """Log the browser in as `personne` by handing it a session cookie."""
-    client = Client()
-    client.force_login(personne)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
-
-
 @pytest.fixture
 def equipe():
-    """A défi with an EIG and a porteuse, a coach of the promotion; the catalogue restored if a flush emptied it."""
-    for dispositif in DISPOSITIFS:
-        Dispositif.objects.get_or_create(slug=dispositif["slug"], defaults=dispositif)
+    """A défi with an EIG and a porteuse, a coach of the promotion."""
     promotion = PromotionFactory(nom="Promotion 8", numero=8)
     defi = DefiFactory(promotion=promotion, titre="Hospi'Flux")
     eig = MembreEquipeFactory(defi=defi, role=MembreEquipe.Role.EIG, personne__prenom="Nina",
@@ -45,7 +34,7 @@ def equipe():
 def test_une_equipe_depose_une_demande_avec_un_document(page, live_server, equipe, verifier_accessibilite):
     """The EIG asks for help: a text file named .pdf is refused with what was typed kept; with a real PDF, the
     request is sent, shown with its status, and its document downloads back."""
-    _connecter(page, live_server, equipe["eig"])
+    connecter(page, live_server, equipe["eig"])
     page.goto("/bureau-aide/")
     page.get_by_role("heading", name="Bureau d'aide", exact=True).wait_for()
     verifier_accessibilite(page)
@@ -87,7 +76,7 @@ def test_un_coach_trie_la_demande_depuis_la_file(page, live_server, equipe, veri
     demande = DemandeAide.objects.create(defi=equipe["defi"], demandeur=equipe["eig"], nature="experimentation",
                                          description="Construire notre protocole d'A/B test.")
     DemandeAide.objects.filter(pk=demande.pk).update(created_at=timezone.now() - datetime.timedelta(days=1, hours=2))
-    _connecter(page, live_server, equipe["coach"])
+    connecter(page, live_server, equipe["coach"])
     page.goto("/coachs/bureau-aide/")
     page.get_by_role("heading", name="File du bureau d'aide").wait_for()
     ligne = page.get_by_role("row", name="Plan d'expérimentation")

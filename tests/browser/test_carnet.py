@@ -3,7 +3,6 @@ chart of their compétences; a coach follows the promotion's carnets; axe-core o
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from django.test import Client
 from django.utils.formats import date_format
 
 from accompagnement.factories import CarnetDeBordFactory
@@ -12,26 +11,14 @@ from accompagnement.selectors.carnet import mois_courant
 from defis.factories import DefiFactory, MembreEquipeFactory
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
 from programme.models import Competence
-from programme.referentiel import COMPETENCES
+from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _connecter(page, live_server, personne):
-    """Log the browser in as `personne` by handing it a session cookie."""
-    client = Client()
-    client.force_login(personne)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
-
-
 @pytest.fixture
 def promotion():
-    """A promotion in its phase 2, with the programme's compétences (a transactional test may find them flushed)."""
-    for phase, publics in COMPETENCES.items():
-        for public, noms in publics.items():
-            for ordre, nom in enumerate(noms):
-                Competence.objects.get_or_create(phase=phase, public=public, nom=nom, defaults={"ordre": ordre})
+    """A promotion in its phase 2 (its compétences come from the migration, put back by tests/conftest.py)."""
     return PromotionFactory(nom="Promotion 8", numero=8)
 
 
@@ -50,7 +37,7 @@ def test_un_eig_remplit_son_carnet_au_clavier_et_voit_son_historique(page, live_
     """The EIG opens their carnet, finds last month's objectives at the top of the form, reviews them, writes
     this month's, rates each compétence with the keyboard only, saves, then reads the chart and its table."""
     mois, precedent = mois_courant(), mois_courant() - relativedelta(months=1)
-    _connecter(page, live_server, eig)
+    connecter(page, live_server, eig)
     page.goto("/carnet-de-bord/")
     page.get_by_role("heading", name="Mon carnet de bord", exact=True).wait_for()
     verifier_accessibilite(page)
@@ -98,7 +85,7 @@ def test_un_eig_remplit_son_carnet_au_clavier_et_voit_son_historique(page, live_
 def test_un_coach_suit_les_carnets_de_la_promotion(page, live_server, promotion, eig, verifier_accessibilite):
     """The coach sees who wrote this month's carnet, opens an EIG's carnet and reads it; axe finds nothing."""
     CarnetDeBordFactory(eig=EIGFactory(promotion=promotion, prenom="Paul", nom_usage="Durand"))
-    _connecter(page, live_server, CoachFactory(promotion=promotion))
+    connecter(page, live_server, CoachFactory(promotion=promotion))
     page.goto("/coachs/carnets/")
     page.get_by_role("heading", name="Carnets de bord", exact=True).wait_for()
     assert page.get_by_role("row", name="Paul Durand").get_by_text("Rempli le").is_visible()

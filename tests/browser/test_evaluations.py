@@ -2,6 +2,7 @@
 and publishes the rapport, the sponsor reads it; axe-core finds no violation on any of these pages."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -49,7 +50,13 @@ def test_une_porteuse_redige_et_soumet_son_support_avec_un_fichier(page, live_se
     page.get_by_role("heading", name="Évaluations du défi « Hospi'Flux »").wait_for()
     verifier_accessibilite(page)
 
-    page.get_by_role("link", name="Voir le support de la phase 2").click()
+    page.get_by_role("link", name=re.compile("voir le comité de la phase 2$")).click()
+    page.get_by_role("heading", name="Comité d'évaluation de la phase 2").wait_for()
+    # The two cards (support, rapport) stay above the footer: none overlaps it.
+    carte = page.locator(".fr-card", has_text="Le rapport d'évaluation").bounding_box()
+    assert carte["y"] + carte["height"] <= page.locator("footer.fr-footer").bounding_box()["y"]
+    verifier_accessibilite(page)
+    page.get_by_role("link", name="Le support de l'équipe").click()
     page.get_by_role("heading", name="Support du comité de la phase 2").wait_for()
     verifier_accessibilite(page)
     page.get_by_role("link", name="Rédiger le support").click()
@@ -63,7 +70,7 @@ def test_une_porteuse_redige_et_soumet_son_support_avec_un_fichier(page, live_se
     page.get_by_label("Réussites").fill("Trois services pilotes utilisent le prototype.")
     page.get_by_label("Joindre des fichiers").set_input_files(str(faux))
     page.get_by_role("button", name="Enregistrer le brouillon").click()
-    assert "Ce fichier n'est pas un PDF valide" in page.locator(".fr-error-text").inner_text()
+    assert "Le fichier « bilan.pdf » n'a pas été accepté" in page.locator(".fr-error-text").inner_text()
     assert page.locator("#id_objectif1-intitule").input_value() == "Prototyper l'admission en ligne"
     assert page.get_by_label("Réussites").input_value() == "Trois services pilotes utilisent le prototype."
     verifier_accessibilite(page)

@@ -2,23 +2,15 @@
 them; axe-core on every page of the domain."""
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from accompagnement.factories import HeureAccelerationFactory
 from accompagnement.models import HeureAcceleration
 from defis.factories import DefiFactory, MembreEquipeFactory
 from programme.factories import CoachFactory, ParrainFactory, PromotionFactory
+from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _connecter(page, live_server, personne):
-    """Log the browser in as `personne` by handing it a session cookie."""
-    client = Client()
-    client.force_login(personne)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
 
 
 @pytest.fixture
@@ -39,7 +31,7 @@ def _consigner(page, duree, sujet):
 
 def test_un_parrain_saisit_des_heures_au_dela_du_plafond(page, live_server, programme, verifier_accessibilite):
     """4 h are logged; 2 h more are refused with the hour left, and the form keeps what was typed."""
-    _connecter(page, live_server, programme["parrain"])
+    connecter(page, live_server, programme["parrain"])
     page.goto("/heures/")
     page.get_by_role("heading", name="Mes heures d'accélération").wait_for()
     verifier_accessibilite(page)
@@ -69,13 +61,13 @@ def test_l_equipe_et_les_coachs_lisent_les_heures(page, live_server, programme, 
     HeureAccelerationFactory(parrain=programme["parrain"], defi=programme["defi"], duree_minutes=150,
                              sujet="Revue du code")
     eig = MembreEquipeFactory(defi=programme["defi"]).personne
-    _connecter(page, live_server, eig)
+    connecter(page, live_server, eig)
     page.goto(f"/defis/{programme['defi'].slug}/heures/")
     assert page.get_by_role("cell", name="Revue du code").is_visible()
     verifier_accessibilite(page)
 
     page.context.clear_cookies()
-    _connecter(page, live_server, CoachFactory(promotion=programme["promotion"]))
+    connecter(page, live_server, CoachFactory(promotion=programme["promotion"]))
     page.goto("/heures/suivi/")
     assert page.get_by_role("row", name="Mathilde Hoang").is_visible()
     verifier_accessibilite(page)

@@ -4,13 +4,13 @@ slots; axe-core on every page of the domain."""
 import re
 
 import pytest
-from django.test import Client
 
 from accompagnement.factories import CycleFactory
 from accompagnement.models import Cycle, Reservation
 from accompagnement.services.mentorat import cycle_reserver
 from programme.factories import CoachFactory, EIGFactory, ParrainFactory, PromotionFactory
 from tests.accompagnement.outils_mentorat import a_paris, lundi, serie
+from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,14 +20,6 @@ BESOINS = "Structurer notre plan d'expérimentation et choisir les bons indicate
 def _choisir_cycle(page, motif=""):
     """Pick a proposed cycle by clicking its label, as a person does (the DSFR draws the radio on the label)."""
     page.locator(".fr-radio-group label", has_text=motif).first.click()
-
-
-def _connecter(page, live_server, personne):
-    """Log the browser in as `personne` by handing it a session cookie."""
-    client = Client()
-    client.force_login(personne)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
 
 
 @pytest.fixture
@@ -45,7 +37,7 @@ def programme():
 def test_un_eig_reserve_un_cycle_et_le_retrouve_dans_mes_cycles(page, live_server, programme, verifier_accessibilite):
     """From the mentorat page, an EIG picks a cycle of four séances, writes their needs, books it, sees it in
     « Mes cycles » and on its own page, then cancels one séance."""
-    _connecter(page, live_server, programme["eig"])
+    connecter(page, live_server, programme["eig"])
     page.goto("/mentorat/")
     page.get_by_role("heading", name="Mentorat", exact=True).wait_for()
     verifier_accessibilite(page)
@@ -81,7 +73,7 @@ def test_un_creneau_pris_sous_ses_yeux_garde_les_besoins_et_propose_d_autres_cyc
     """Someone books the same first séance while the EIG writes: a clear message, the needs still typed, the
     cycle still possible offered; booking it then works."""
     serie(programme["parrain"], a_paris(lundi(), 9, 30), type_mentorat="mentorat")
-    _connecter(page, live_server, programme["eig"])
+    connecter(page, live_server, programme["eig"])
     page.goto("/mentorat/reserver/mentorat/")
     assert page.get_by_role("radio").count() == 4
     _choisir_cycle(page, "le lundi à 14 h 00")
@@ -108,7 +100,7 @@ def test_un_coach_publie_des_creneaux_et_suit_les_cycles(page, live_server, prog
     """A coach publishes four weekly slots of mentorat individuel, sees them free, then their mentorés and all
     the programme's cycles."""
     CycleFactory(demandeur=programme["eig"], mentor=programme["coach"])
-    _connecter(page, live_server, programme["coach"])
+    connecter(page, live_server, programme["coach"])
     page.goto("/mentorat/creneaux/")
     verifier_accessibilite(page)
     page.get_by_label("Date de la séance").fill(lundi(6).isoformat())

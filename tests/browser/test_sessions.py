@@ -5,7 +5,6 @@ import datetime
 import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from accompagnement.factories import InscriptionFactory, SessionFactory
@@ -13,17 +12,9 @@ from accompagnement.models import Inscription, Session
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
+from tests.browser.connexion import connecter
 
-# The dispositifs come from a data migration: a transactional test restores them after each flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-def _connecter(page, live_server, personne):
-    """Open a logged-in session in the browser by setting Django's session cookie."""
-    client = Client()
-    client.force_login(personne)
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -38,7 +29,7 @@ def promotion():
 def test_un_coach_planifie_revoit_et_publie_le_calendrier(page, live_server, promotion, verifier_accessibilite):
     """From the sessions' list the coach plans the calendar, reviews the drafts, deletes one, then publishes
     the whole calendar; the list shows the published sessions."""
-    _connecter(page, live_server, CoachFactory(promotion=promotion))
+    connecter(page, live_server, CoachFactory(promotion=promotion))
     page.goto("/coachs/sessions/")
     page.get_by_role("heading", name="Sessions de la Promotion 8").wait_for()
     verifier_accessibilite(page)
@@ -68,7 +59,7 @@ def test_un_coach_planifie_revoit_et_publie_le_calendrier(page, live_server, pro
 def test_un_coach_corrige_le_formulaire_d_une_session(page, live_server, promotion, verifier_accessibilite):
     """The session form flags an end before the start and a missing défi, keeps what was typed, then
     creates the draft once corrected."""
-    _connecter(page, live_server, CoachFactory(promotion=promotion))
+    connecter(page, live_server, CoachFactory(promotion=promotion))
     page.goto(f"/coachs/sessions/promotion/{promotion.pk}/nouvelle/")
     verifier_accessibilite(page)
     jour = timezone.localdate() + datetime.timedelta(days=12)
@@ -101,7 +92,7 @@ def test_un_eig_s_inscrit_a_une_session_publiee(page, live_server, promotion, ve
     session = SessionFactory(promotion=promotion, titre="Conférence : mesurer l'impact", capacite=2,
                              description="Avec l'équipe de la mesure d'impact de la DINUM.")
     InscriptionFactory(session=session, personne=EIGFactory(promotion=promotion))
-    _connecter(page, live_server, inès)
+    connecter(page, live_server, inès)
 
     page.goto("/sessions/a-venir/")
     page.get_by_role("heading", name="Les sessions à venir").wait_for()
@@ -132,7 +123,7 @@ def test_les_pages_des_coachs_sur_une_session_sont_accessibles(page, live_server
     coach = CoachFactory(promotion=promotion)
     session = SessionFactory(promotion=promotion, facilitateurs=[coach])
     InscriptionFactory(session=session, personne=promotion.defis.get().membres.get().personne)
-    _connecter(page, live_server, coach)
+    connecter(page, live_server, coach)
     for chemin, titre in [(f"/sessions/{session.pk}/", session.titre),
                           (f"/coachs/sessions/{session.pk}/emargement/", "Émargement"),
                           (f"/coachs/sessions/{session.pk}/annuler/", f"Annuler « {session.titre} »")]:

@@ -44,7 +44,7 @@ def personne():
 def evaluations(scenario):
     """Phase 1 of `defi`: comité held, support submitted with a file, rapport published. Phase 2: comité to come,
     draft support with an objective and a file, draft rapport. The same in phase 2 for `defi_cache` and
-    `autre_defi` (a file each)."""
+    `autre_defi` (a file each); `autre_defi` also has a published rapport in phase 1."""
     coach = scenario["personnes"]["coach"]
     passe = ComiteFactory(defi=scenario["defi"], numero=1, debut=timezone.now() - datetime.timedelta(days=3),
                           coachs=[coach])
@@ -53,7 +53,10 @@ def evaluations(scenario):
     piece_passe = PieceJointeFactory(support=support_passe)
     support_soumettre(support_passe, par=scenario["personnes"]["porteur"])
     rapport_publier(RapportFactory(comite=passe), par=coach)
-    objets = {"passe": passe, "piece_passe": piece_passe}
+    autre_passe = ComiteFactory(defi=scenario["autre_defi"], numero=1,
+                                debut=timezone.now() - datetime.timedelta(days=3), coachs=[coach])
+    rapport_publier(RapportFactory(comite=autre_passe), par=coach)
+    objets = {"passe": passe, "piece_passe": piece_passe, "autre_passe": autre_passe}
     for cle, defi in [("courant", scenario["defi"]), ("cache", scenario["defi_cache"]),
                       ("autre", scenario["autre_defi"])]:
         comite = ComiteFactory(defi=defi, numero=2, debut=timezone.now() + datetime.timedelta(days=20),
@@ -88,6 +91,8 @@ MATRICE = [
     ("GET", "comité", lambda o: c(o), lecteurs_du_rapport_publie()),
     ("GET", "comité sans objet (phase 3)", lambda o: c(o, suite="").replace("phase-2", "phase-3"), personne()),
     ("GET", "comité d'une phase inexistante", lambda o: c(o).replace("phase-2", "phase-9"), personne()),
+    ("GET", "comité d'une phase au numéro démesuré", lambda o: c(o).replace("phase-2", "phase-99999999999999999999"),
+     personne()),
     ("GET", "planifier le comité", lambda o: c(o, suite="planifier/"),
      lecteurs_du_rapport_publie(ok=403) | {"coach": 200}),
     ("GET", "support en brouillon", lambda o: c(o, suite="support/"), equipe_et_coach()),
@@ -118,10 +123,26 @@ MATRICE = [
     ("GET", "fichier d'un autre défi",
      lambda o: c(o, "autre", f"support/fichiers/{o['piece_autre'].pk}/"),
      {"anonyme": 302, **{v: 404 for v in CONNECTES}, "coach": 200, "eig_autre": 200}),
+    ("GET", "fichier de la phase 1 deviné sous l'adresse de la phase 2",
+     lambda o: c(o, suite=f"support/fichiers/{o['piece_passe'].pk}/"), personne()),
+    ("GET", "fichier d'un autre défi sous l'adresse de sa phase sans support",
+     lambda o: c(o, "autre_passe", f"support/fichiers/{o['piece_autre'].pk}/"), personne()),
+    ("GET", "fichier au numéro démesuré", lambda o: c(o, suite="support/fichiers/99999999999999999999/"),
+     equipe_et_coach(ok=404)),
+    ("POST", "retirer un fichier d'un autre défi deviné sous l'adresse du défi",
+     lambda o: c(o, suite=f"support/fichiers/{o['piece_autre'].pk}/retirer/"),
+     equipe_et_coach(ok=404) | {"coach": 403}),
     ("POST", "retirer un fichier", lambda o: c(o, suite=f"support/fichiers/{o['piece_courant'].pk}/retirer/"),
      equipe_et_coach(ok=302) | {"coach": 403}),
     ("GET", "rapport publié", lambda o: c(o, "passe", "rapport/"), lecteurs_du_rapport_publie()),
     ("GET", "rapport publié en PDF", lambda o: c(o, "passe", "rapport/pdf/"), lecteurs_du_rapport_publie()),
+    ("GET", "rapport publié d'un autre défi", lambda o: c(o, "autre_passe", "rapport/"),
+     {"anonyme": 302, **{v: 404 for v in CONNECTES}, "coach": 200, "eig_autre": 200}),
+    ("GET", "rapport publié d'un autre défi en PDF", lambda o: c(o, "autre_passe", "rapport/pdf/"),
+     {"anonyme": 302, **{v: 404 for v in CONNECTES}, "coach": 200, "eig_autre": 200}),
+    ("GET", "comité d'un autre défi", lambda o: c(o, "autre"),
+     {"anonyme": 302, **{v: 404 for v in CONNECTES}, "coach": 200, "eig_autre": 200}),
+    ("GET", "rapport en brouillon d'un autre défi", lambda o: c(o, "autre", "rapport/"), coach_seul()),
     ("GET", "rapport en brouillon", lambda o: c(o, suite="rapport/"), coach_seul()),
     ("GET", "rapport en brouillon en PDF", lambda o: c(o, suite="rapport/pdf/"), coach_seul()),
     ("GET", "rapport en brouillon du défi non publié", lambda o: c(o, "cache", "rapport/"), coach_seul()),
@@ -170,7 +191,7 @@ def test_la_matrice_couvre_chaque_adresse_des_evaluations():
         faux = {"promotion": type("P", (), {"pk": 1}), "defi": type("D", (), {"slug": "d"}),
                 "defi_cache": type("D", (), {"slug": "d"})}
         objets = {cle: type("C", (), {"defi": type("D", (), {"slug": "d"}), "phase": type("P", (), {"numero": 2})})
-                  for cle in ("courant", "passe", "cache", "autre")}
+                  for cle in ("courant", "passe", "cache", "autre", "autre_passe")}
         objets.update({f"piece_{cle}": type("F", (), {"pk": 1}) for cle in ("courant", "passe", "cache", "autre")})
         try:
             correspondance = resolver.resolve(construire({**faux, **objets}).split("?")[0])

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from evaluations.factories import PDF_MINIMAL, ObjectifFactory, PieceJointeFactory, SupportFactory
 from evaluations.models import Objectif, PieceJointe, Support
-from evaluations.selectors import historique_support
+from evaluations.historique import historique_support
 from evaluations.services.supports import support_enregistrer, support_soumettre
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_un_faux_pdf_est_refuse_avec_un_message_et_la_saisie_est_gardee(client, 
         reussites="Une réussite à ne pas perdre", fichiers=SimpleUploadedFile("bilan.pdf", b"pas un PDF du tout")))
     assert reponse.status_code == 200
     contenu = reponse.content.decode()
-    assert "Ce fichier n&#x27;est pas un PDF valide" in contenu
+    assert "Le fichier « bilan.pdf » n&#x27;a pas été accepté : son contenu n&#x27;est ni un PDF" in contenu
     assert "Une réussite à ne pas perdre" in contenu and 'value="Mesurer l&#x27;usage"' in contenu
     assert "le reste de votre saisie a été conservé" in contenu
     assert not Support.objects.exists() and not PieceJointe.objects.exists()
@@ -68,7 +68,8 @@ def test_un_fichier_de_21_mo_est_refuse_et_la_saisie_gardee(client, comite, equi
     gros = SimpleUploadedFile("gros.pdf", PDF_MINIMAL + b"0" * (21 * 1024 * 1024))
     reponse = client.post(_url("support_modifier", comite), _formulaire(fichiers=gros))
     contenu = reponse.content.decode()
-    assert reponse.status_code == 200 and "Ce fichier pèse 21 Mo" in contenu
+    assert reponse.status_code == 200
+    assert "Le fichier « gros.pdf » pèse 21 Mo : il ne doit pas dépasser 20 Mo." in contenu
     assert "Le prototype est testé par trois services." in contenu
     assert not PieceJointe.objects.exists()
 

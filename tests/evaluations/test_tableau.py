@@ -106,3 +106,13 @@ def test_un_coach_cree_les_comites_de_la_phase_une_seule_fois(client, equipe, ta
     reponse = client.post("/evaluations/comites/creer/", donnees, follow=True)
     assert "Chaque défi a déjà son comité" in reponse.content.decode()
     assert Comite.objects.filter(phase__numero=2).count() == 5
+
+
+@pytest.mark.parametrize("donnees", [
+    {"promotion": "abc", "phase": "2"}, {"phase": "2"}, {"promotion": "1", "phase": "x"},
+])
+def test_creer_les_comites_avec_une_promotion_ou_une_phase_illisible_repond_404(client, equipe, donnees):
+    """A forged form (a promotion or phase that is not a number) is a 404, never a server error; nothing is created."""
+    client.force_login(equipe["coach"])
+    assert client.post("/evaluations/comites/creer/", donnees).status_code == 404
+    assert not Comite.objects.exists()
