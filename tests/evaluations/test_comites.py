@@ -192,3 +192,13 @@ def test_le_comite_reprend_la_session_deja_planifiee_au_calendrier(equipe):
     assert comite.session_id == session_planifiee.pk
     session = Session.objects.get(pk=session_planifiee.pk)
     assert set(session.inscriptions.values_list("personne_id", flat=True)) == {equipe["eig"].pk, equipe["porteur"].pk}
+
+
+def test_la_session_du_comite_mene_au_comite(client, equipe):
+    """From the comité's session (in the agenda), the team reaches the comité's page: support and rapport."""
+    from evaluations.services.comites import comite_creer
+
+    comite = comite_creer(equipe["defi"], equipe["promotion"].phases.get(numero=2), coachs=[equipe["coach"]])
+    client.force_login(equipe["eig"])
+    page = client.get(f"/sessions/{comite.session_id}/").content.decode()
+    assert f'href="/defis/{equipe["defi"].slug}/evaluations/phase-2/"' in page
