@@ -19,10 +19,4 @@ def est_coach(personne):
     return personne.is_authenticated and (personne.is_superuser or Role.Type.COACH in types_de_role(personne))
 
 
-@rules.predicate
-def a_un_role(personne):
-    return personne.is_authenticated and (personne.is_superuser or bool(types_de_role(personne)))
-
-
 rules.add_perm("programme.inviter", est_coach)
-rules.add_perm("programme.voir_espace", rules.is_authenticated)

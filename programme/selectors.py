@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Phase, Promotion, Role
+from .models import Phase, Role
 
 
 def roles_de(personne) -> QuerySet[Role]:
@@ -14,7 +14,3 @@ def roles_de(personne) -> QuerySet[Role]:
         .order_by("-promotion__date_debut", "-promotion__numero", "type")
     )
 
-
-def promotions_avec_phases() -> QuerySet[Promotion]:
-    """Every promotion with its four phases, for the public home and forms."""
-    return Promotion.objects.prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("numero")))
