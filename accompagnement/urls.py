@@ -7,4 +7,6 @@ urlpatterns = [
     path("", include("accompagnement.routes.heures")),
     path("", include("accompagnement.routes.bureau")),
     path("", include("accompagnement.routes.carnet")),
+    path("", include("accompagnement.routes.meteo")),
+    path("", include("accompagnement.routes.groupes")),
 ]

@@ -81,6 +81,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Under `make run` the web process and the Celery worker share the file: wait for a lock, do not fail.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "programme.Personne"
@@ -158,12 +161,31 @@ else:
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["dsfr"]
 CRISPY_TEMPLATE_PACK = "dsfr"
 
-# Celery: Redis when REDIS_URL is set.
+# Celery: Redis when REDIS_URL is set; otherwise kombu's filesystem transport, a folder under var/ that needs
+# nothing installed, so `make run` opens météo rounds and composes groups on a newcomer's machine too.
 REDIS_URL = env.str("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_TASK_ALWAYS_EAGER = False
+CELERY_FILE_BROKER_DIR = Path(env.str("CELERY_FILE_BROKER_DIR", default=str(BASE_DIR / "var" / "celery")))
+if REDIS_URL:
+    CELERY_BROKER_URL = REDIS_URL
+else:
+    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(CELERY_FILE_BROKER_DIR / "file"),
+        "data_folder_out": str(CELERY_FILE_BROKER_DIR / "file"),
+        "control_folder": str(CELERY_FILE_BROKER_DIR / "control"),
+        "store_processed": False,
+    }
+    for _dossier in ("file", "control"):
+        (CELERY_FILE_BROKER_DIR / _dossier).mkdir(parents=True, exist_ok=True)
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_ENABLE_UTC = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task left unacknowledged by a worker that died comes back after an hour (Redis visibility timeout).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, **globals().get("CELERY_BROKER_TRANSPORT_OPTIONS", {})}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # The public site's content is published under the Licence Ouverte 2.0; the export says so.
 OPEN_DATA_LICENCE = "Licence Ouverte / Open Licence version 2.0 (Etalab)"

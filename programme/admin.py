@@ -80,6 +80,13 @@ class PromotionAdmin(ReserveAuxCoachs, admin.ModelAdmin):
     list_display = ["nom", "numero", "date_debut", "date_fin", "plafond_heures_acceleration", "nombre_defis"]
     search_fields = ["nom"]
     inlines = [PhaseInline]
+    fieldsets = [
+        (None, {"fields": ["nom", "numero", "date_debut", "date_fin", "plafond_heures_acceleration"]}),
+        ("Météo entrepreneuriale (toutes les deux semaines)", {
+            "fields": ["meteo_jour", "meteo_ancre", "meteo_duree_jours"],
+        }),
+        ("Groupes de partage", {"fields": ["groupes_taille"]}),
+    ]
 
     def get_queryset(self, request):
         from django.db.models import Count

@@ -59,3 +59,20 @@ class ConfirmationCodeForm(ConfirmLoginCodeForm):
         champ.label = "Code de connexion"
         champ.help_text = "Le code reçu par e-mail, par exemple ABCD-1234"
         champ.widget.attrs.pop("placeholder", None)
+
+
+class PreferencesNotificationsForm(forms.Form):
+    """The reminders a person receives: one box per kind of reminder that may be declined."""
+
+    recues = forms.MultipleChoiceField(
+        label="Je reçois par courriel",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Les messages du service (invitations, confirmations, annulations, décisions) sont toujours envoyés.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Notification
+
+        self.fields["recues"].choices = [(c.value, c.label) for c in Notification.DECLINABLES]

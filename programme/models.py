@@ -85,6 +85,9 @@ class Personne(AbstractBaseUser, PermissionsMixin):
         return self.prenom
 
 
+JOURS_OUVRES = [(0, "lundi"), (1, "mardi"), (2, "mercredi"), (3, "jeudi"), (4, "vendredi")]
+
+
 class Promotion(models.Model):
     """A yearly promotion of EIG: 10 months, four phases, its own settings."""
 
@@ -96,6 +99,23 @@ class Promotion(models.Model):
         "plafond mensuel d'heures d'accélération", max_digits=4, decimal_places=2, default=5,
         help_text="Par parrain ou marraine et par mois (« à concurrence de 5 h par mois »).",
     )
+    meteo_jour = models.PositiveSmallIntegerField(
+        "jour de la météo entrepreneuriale", choices=JOURS_OUVRES, default=4,
+        help_text="Une vague s'ouvre ce jour-là à midi, une semaine sur deux.",
+    )
+    meteo_ancre = models.DateField(
+        "semaine de référence de la météo", null=True, blank=True,
+        help_text="Une date de la semaine de la première vague ; les vagues suivent toutes les deux semaines. "
+                  "Vide : la semaine du début de la promotion.",
+    )
+    meteo_duree_jours = models.PositiveSmallIntegerField(
+        "durée d'une vague de météo (jours)", default=7,
+        help_text="Les EIG qui n'ont pas répondu sont relancés deux jours avant la clôture.",
+    )
+    groupes_taille = models.PositiveSmallIntegerField(
+        "taille visée des groupes pluridisciplinaires", default=5,
+        help_text="Entre 4 et 6 personnes par groupe.",
+    )
 
     class Meta:
         ordering = ["-numero", "nom"]
@@ -105,6 +125,13 @@ class Promotion(models.Model):
                 name="promotion_fin_apres_debut",
             ),
             models.CheckConstraint(condition=Q(plafond_heures_acceleration__gte=0), name="promotion_plafond_positif"),
+            models.CheckConstraint(condition=Q(meteo_jour__lte=4), name="promotion_meteo_jour_ouvre"),
+            models.CheckConstraint(
+                condition=Q(meteo_duree_jours__gte=1, meteo_duree_jours__lte=13), name="promotion_meteo_duree_1_a_13"
+            ),
+            models.CheckConstraint(
+                condition=Q(groupes_taille__gte=4, groupes_taille__lte=6), name="promotion_groupes_taille_4_a_6"
+            ),
         ]
 
     def __str__(self):
@@ -285,3 +312,72 @@ class Invitation(models.Model):
     @staticmethod
     def expiration_par_defaut(jours):
         return timezone.now() + datetime.timedelta(days=jours)
+
+
+class Notification(models.Model):
+    """One e-mail to one person, recorded before it leaves: its unique key makes sending it twice impossible,
+    whether a task runs twice, is retried after a crash or is delivered twice by the broker."""
+
+    class Categorie(models.TextChoices):
+        SERVICE = "service", "Messages du service (invitations, confirmations, annulations, décisions)"
+        RAPPEL_SESSION = "rappel_session", "Rappel la veille d'une session à laquelle je suis inscrite"
+        RAPPEL_CARNET = "rappel_carnet", "Rappel mensuel du carnet de bord"
+        RAPPEL_METEO = "rappel_meteo", "Relance de la météo entrepreneuriale quand je n'ai pas répondu"
+        RAPPEL_COMITE = "rappel_comite", "Rappels des comités d'évaluation (supports, comité, rapport)"
+        RESUME_HEURES = "resume_heures", "Récapitulatif mensuel des heures d'accélération"
+
+    # Messages about one's own actions or decisions cannot be declined; reminders can.
+    DECLINABLES = [
+        Categorie.RAPPEL_SESSION, Categorie.RAPPEL_CARNET, Categorie.RAPPEL_METEO, Categorie.RAPPEL_COMITE,
+        Categorie.RESUME_HEURES,
+    ]
+
+    class Statut(models.TextChoices):
+        A_ENVOYER = "a_envoyer", "À envoyer"
+        ENVOYEE = "envoyee", "Envoyée"
+        ECHEC = "echec", "Échec après plusieurs tentatives"
+
+    cle = models.CharField("clé", max_length=250, unique=True)
+    destinataire = models.ForeignKey(
+        Personne, on_delete=models.SET_NULL, null=True, blank=True, related_name="notifications"
+    )
+    adresse = models.EmailField("adresse")
+    categorie = models.CharField("catégorie", max_length=20, choices=Categorie.choices, default=Categorie.SERVICE)
+    sujet = models.CharField("objet", max_length=300)
+    texte = models.TextField("texte", blank=True, help_text="Effacé après l'envoi : il peut porter un lien personnel.")
+    html = models.TextField("HTML", blank=True)
+    statut = models.CharField("statut", max_length=20, choices=Statut.choices, default=Statut.A_ENVOYER)
+    tentatives = models.PositiveSmallIntegerField("tentatives", default=0)
+    derniere_erreur = models.TextField("dernière erreur", blank=True)
+    created_at = models.DateTimeField("créée le", default=timezone.now)
+    envoyee_le = models.DateTimeField("envoyée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notification"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["statut", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(statut="envoyee") | Q(envoyee_le__isnull=False), name="notification_envoyee_datee"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.sujet} → {self.adresse}"
+
+
+class RefusNotification(models.Model):
+    """A kind of reminder a person chose not to receive."""
+
+    personne = models.ForeignKey(Personne, on_delete=models.CASCADE, related_name="refus_notifications")
+    categorie = models.CharField("catégorie", max_length=20, choices=Notification.Categorie.choices)
+
+    class Meta:
+        verbose_name = "rappel refusé"
+        verbose_name_plural = "rappels refusés"
+        constraints = [
+            models.UniqueConstraint(fields=["personne", "categorie"], name="refus_notification_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.personne} · {self.get_categorie_display()}"

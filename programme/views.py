@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from . import services
-from .forms import InvitationForm
+from . import notifications, services
+from .forms import InvitationForm, PreferencesNotificationsForm
 
 
 @login_required
@@ -44,3 +44,21 @@ def invitation_accepter(request, jeton):
     login(request, personne, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, f"Bienvenue dans Magellan, {personne.prenom} !")
     return redirect("espace")
+
+
+@login_required
+def preferences_notifications(request):
+    """Each person chooses the reminders they receive."""
+    actuelles = notifications.preferences_lire(request.user)
+    formulaire = PreferencesNotificationsForm(
+        request.POST or None, initial={"recues": [categorie for categorie, recue in actuelles.items() if recue]}
+    )
+    formulaire.helper = FormHelper()
+    formulaire.helper.add_input(Submit("", "Enregistrer mes préférences"))
+    if request.method == "POST" and formulaire.is_valid():
+        notifications.preferences_enregistrer(request.user, set(formulaire.cleaned_data["recues"]))
+        messages.success(request, "Vos préférences de notification sont enregistrées.")
+        return redirect("preferences_notifications")
+    return render(request, "programme/preferences_notifications.html", {
+        "formulaire": formulaire, "fil_ariane": {"courant": "Mes notifications"},
+    })

@@ -7,11 +7,16 @@ import pytest
 from django.db import connection
 
 from defis.factories import DefiFactory, MembreEquipeFactory
+from magellan.celery import app as celery_app
 from defis.models import MembreEquipe
 from programme.factories import PersonneFactory, PromotionFactory, RoleFactory
 from programme.models import Role
 
 os.environ.setdefault("TESTING", "true")
+
+# Tasks run in the test's own process (after the commit, like in production); the one test with a real worker
+# on Redis (tests/test_celery_worker.py) switches this off for itself.
+celery_app.conf.task_always_eager = True
 
 DONNEES = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SITE_EIG = DONNEES / "site-eig"

@@ -1,3 +1,3 @@
 """The admin of the accompagnement, one module per domain."""
 
-from . import agenda, bureau, carnet, heures, mentorat, sessions  # noqa: F401
+from . import agenda, bureau, carnet, groupes, heures, mentorat, meteo, sessions  # noqa: F401

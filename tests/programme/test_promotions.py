@@ -45,7 +45,8 @@ def test_coach_cree_une_promotion_dans_l_administration_et_ses_phases_suivent(cl
     client.force_login(CoachFactory())
     reponse = client.post("/admin/programme/promotion/add/", {
         "nom": "Promotion 10", "numero": 10, "date_debut": "01/09/2026", "date_fin": "",
-        "plafond_heures_acceleration": "5",
+        "plafond_heures_acceleration": "5", "meteo_jour": "4", "meteo_ancre": "", "meteo_duree_jours": "7",
+        "groupes_taille": "5",
     })
     assert reponse.status_code == 302, reponse.content.decode()[:2000]
     from programme.models import Promotion

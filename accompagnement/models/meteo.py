@@ -1,0 +1,106 @@
+"""Météo entrepreneuriale: a confidential survey of each EIG every two weeks, and the alerts it raises."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from programme.models import Promotion
+
+
+class VagueMeteo(models.Model):
+    """One fortnightly round of a promotion: opened on the promotion's day, closed a few days later."""
+
+    promotion = models.ForeignKey(Promotion, on_delete=models.CASCADE, related_name="vagues_meteo")
+    date = models.DateField("jour d'ouverture")
+    ouverte_le = models.DateTimeField("ouverte le")
+    fermee_le = models.DateTimeField("clôture prévue le")
+    relancee_le = models.DateTimeField("relance envoyée le", null=True, blank=True)
+    cloturee_le = models.DateTimeField("clôturée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "vague de météo"
+        verbose_name_plural = "vagues de météo"
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["promotion", "date"], name="vague_meteo_unique_par_jour"),
+            models.CheckConstraint(condition=Q(fermee_le__gt=models.F("ouverte_le")), name="vague_fermee_apres"),
+        ]
+
+    def __str__(self):
+        return f"Météo du {self.date:%d/%m/%Y} · {self.promotion}"
+
+
+class ReponseMeteo(models.Model):
+    """One EIG's place in a round: created with the invitation, filled in when they answer.
+
+    Seen by the respondent and the coaches only (DESIGN §5)."""
+
+    class Niveau(models.IntegerChoices):
+        ORAGE = 1, "Orage"
+        PLUIE = 2, "Pluie"
+        NUAGES = 3, "Nuageux"
+        ECLAIRCIES = 4, "Éclaircies"
+        SOLEIL = 5, "Grand soleil"
+
+    vague = models.ForeignKey(VagueMeteo, on_delete=models.CASCADE, related_name="reponses")
+    eig = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reponses_meteo")
+    invitee_le = models.DateTimeField("invitée le", auto_now_add=True)
+    repondue_le = models.DateTimeField("répondue le", null=True, blank=True)
+    meteo = models.PositiveSmallIntegerField("météo", choices=Niveau.choices, null=True, blank=True)
+    vie_equipe = models.PositiveSmallIntegerField("vie de l'équipe", choices=Niveau.choices, null=True, blank=True)
+    epanouissement = models.PositiveSmallIntegerField(
+        "épanouissement personnel", choices=Niveau.choices, null=True, blank=True
+    )
+    reussites = models.TextField("réussites", blank=True)
+    difficultes = models.TextField("difficultés", blank=True)
+    souhaite_echanger = models.BooleanField("je souhaite échanger avec un coach", default=False)
+
+    class Meta:
+        verbose_name = "réponse à la météo"
+        verbose_name_plural = "réponses à la météo"
+        ordering = ["vague", "eig"]
+        constraints = [
+            models.UniqueConstraint(fields=["vague", "eig"], name="reponse_meteo_unique"),
+            models.CheckConstraint(
+                condition=Q(repondue_le__isnull=True)
+                | Q(meteo__isnull=False, vie_equipe__isnull=False, epanouissement__isnull=False),
+                name="reponse_meteo_complete",
+            ),
+            models.CheckConstraint(
+                condition=(Q(meteo__isnull=True) | Q(meteo__gte=1, meteo__lte=5))
+                & (Q(vie_equipe__isnull=True) | Q(vie_equipe__gte=1, vie_equipe__lte=5))
+                & (Q(epanouissement__isnull=True) | Q(epanouissement__gte=1, epanouissement__lte=5)),
+                name="reponse_meteo_niveaux_1_a_5",
+            ),
+        ]
+        indexes = [models.Index(fields=["eig", "repondue_le"])]
+
+    def __str__(self):
+        return f"{self.eig} · {self.vague}"
+
+
+class AlerteMeteo(models.Model):
+    """What a coach must look at: a sharp drop, the lowest level, or a request to talk."""
+
+    class Motif(models.TextChoices):
+        BAISSE = "baisse", "Baisse de deux niveaux ou plus"
+        PLUS_BAS = "plus_bas", "Météo au plus bas"
+        ECHANGE = "echange", "Souhaite échanger avec un coach"
+
+    reponse = models.ForeignKey(ReponseMeteo, on_delete=models.CASCADE, related_name="alertes")
+    motif = models.CharField("motif", max_length=20, choices=Motif.choices)
+    created_at = models.DateTimeField("levée le", auto_now_add=True)
+    traitee_le = models.DateTimeField("traitée le", null=True, blank=True)
+    traitee_par = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="traitée par",
+    )
+
+    class Meta:
+        verbose_name = "alerte météo"
+        verbose_name_plural = "alertes météo"
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["reponse", "motif"], name="alerte_meteo_unique")]
+
+    def __str__(self):
+        return f"{self.get_motif_display()} · {self.reponse}"

@@ -1,0 +1,3 @@
+"""URLs of the groupes (filled in by its issue-5 work)."""
+
+urlpatterns = []

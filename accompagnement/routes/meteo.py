@@ -1,0 +1,3 @@
+"""URLs of the meteo (filled in by its issue-5 work)."""
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""Celery tasks of the evaluations: the comité reminders."""

@@ -1,0 +1,21 @@
+"""The schedule of the recurring work (django-celery-beat), in the admin for the coaches only."""
+
+from django.contrib import admin
+from django_celery_beat import admin as beat_admin
+from django_celery_beat.models import ClockedSchedule, CrontabSchedule, IntervalSchedule, PeriodicTask, SolarSchedule
+
+from programme.admin import ReserveAuxCoachs
+
+# Fortnightly and monthly work runs on crontabs anchored to dates, never on intervals that drift.
+for modele in (ClockedSchedule, IntervalSchedule, SolarSchedule, PeriodicTask, CrontabSchedule):
+    admin.site.unregister(modele)
+
+
+@admin.register(PeriodicTask)
+class TachePlanifieeAdmin(ReserveAuxCoachs, beat_admin.PeriodicTaskAdmin):
+    pass
+
+
+@admin.register(CrontabSchedule)
+class CrontabAdmin(ReserveAuxCoachs, beat_admin.CrontabScheduleAdmin):
+    pass

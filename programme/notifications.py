@@ -1,0 +1,180 @@
+"""Every e-mail Magellan sends goes through here: rendered in French (text and HTML), recorded with a unique
+key, then handed to the Celery worker after the commit. A key already recorded sends nothing, so a task run
+twice, retried after a crash or delivered twice by the broker never reaches anyone twice."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Notification, Personne, RefusNotification
+
+
+def lien_absolu(chemin: str) -> str:
+    """An absolute link to a page of Magellan, for e-mails."""
+    return settings.SITE_URL.rstrip("/") + chemin
+
+
+@dataclass
+class Envoi:
+    """One e-mail to prepare: to whom, under which key, from which templates (`<gabarit>.txt` and `.html`)."""
+
+    personne: Personne
+    cle: str
+    gabarit: str
+    sujet: str
+    contexte: dict = field(default_factory=dict)
+    lien: str = ""
+    categorie: str = Notification.Categorie.SERVICE
+
+
+def _rendre(envoi: Envoi) -> Notification:
+    declinable = envoi.categorie in Notification.DECLINABLES
+    contexte = {
+        "personne": envoi.personne,
+        "lien": envoi.lien,
+        "lien_preferences": lien_absolu(reverse("preferences_notifications")) if declinable else "",
+        "categorie_libelle": Notification.Categorie(envoi.categorie).label if declinable else "",
+        "nom_service": "Magellan",
+        **envoi.contexte,
+    }
+    return Notification(
+        cle=envoi.cle,
+        destinataire=envoi.personne,
+        adresse=envoi.personne.email,
+        categorie=envoi.categorie,
+        sujet=f"[Magellan] {envoi.sujet}"[:300],
+        texte=render_to_string(f"{envoi.gabarit}.txt", contexte),
+        html=render_to_string(f"{envoi.gabarit}.html", contexte),
+    )
+
+
+def _refus(personnes, categorie) -> set[int]:
+    if categorie not in Notification.DECLINABLES:
+        return set()
+    return set(
+        RefusNotification.objects.filter(personne__in=personnes, categorie=categorie).values_list("personne_id", flat=True)
+    )
+
+
+def _programmer(ids):
+    from .tasks import notification_envoyer
+
+    ids = list(ids)
+    if ids:
+        transaction.on_commit(lambda: [notification_envoyer.delay(pk) for pk in ids])
+
+
+def notifier(envoi: Envoi) -> Notification | None:
+    """Record one e-mail and send it after the commit; None when the key was already recorded, the person has
+    no address, or they declined this kind of reminder."""
+    if not envoi.personne.email or envoi.personne.pk in _refus([envoi.personne], envoi.categorie):
+        return None
+    if Notification.objects.filter(cle=envoi.cle).exists():
+        return None
+    notification = _rendre(envoi)
+    try:
+        with transaction.atomic():
+            notification.save()
+    except IntegrityError:
+        # Another worker recorded the same key between the check and the insert: theirs is the one sent.
+        return None
+    _programmer([notification.pk])
+    return notification
+
+
+def notifier_plusieurs(envois: list[Envoi], taille_lot: int = 1000) -> int:
+    """Record many e-mails at once (a météo round for 10,000 EIG); returns how many new ones will leave."""
+    envois = [envoi for envoi in envois if envoi.personne.email]
+    if not envois:
+        return 0
+    refus = set()
+    categories = {envoi.categorie for envoi in envois}
+    for categorie in categories:
+        refus |= {(categorie, pk) for pk in _refus([e.personne for e in envois if e.categorie == categorie], categorie)}
+    envois = [envoi for envoi in envois if (envoi.categorie, envoi.personne.pk) not in refus]
+    nouveaux = 0
+    for debut in range(0, len(envois), taille_lot):
+        lot = envois[debut:debut + taille_lot]
+        connues = set(Notification.objects.filter(cle__in=[e.cle for e in lot]).values_list("cle", flat=True))
+        a_creer = [_rendre(envoi) for envoi in lot if envoi.cle not in connues]
+        Notification.objects.bulk_create(a_creer, ignore_conflicts=True)
+        ids = Notification.objects.filter(
+            cle__in=[n.cle for n in a_creer], statut=Notification.Statut.A_ENVOYER, tentatives=0
+        ).values_list("pk", flat=True)
+        ids = list(ids)
+        nouveaux += len(ids)
+        _programmer(ids)
+    return nouveaux
+
+
+class EchecEnvoi(Exception):
+    """The mail server refused or did not answer; the task retries later."""
+
+
+def notification_expedier(pk: int) -> bool:
+    """Send one recorded e-mail unless it already left; True when it was sent now.
+
+    The row is locked while sending, so two workers holding the same task send it once."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().filter(pk=pk).first()
+        if notification is None or notification.statut != Notification.Statut.A_ENVOYER:
+            return False
+        message = EmailMultiAlternatives(subject=notification.sujet, body=notification.texte, to=[notification.adresse])
+        if notification.html:
+            message.attach_alternative(notification.html, "text/html")
+        try:
+            message.send()
+        except Exception as erreur:
+            erreur_texte = f"{type(erreur).__name__}: {erreur}"
+        else:
+            notification.statut = Notification.Statut.ENVOYEE
+            notification.envoyee_le = timezone.now()
+            notification.tentatives += 1
+            notification.texte = ""
+            notification.html = ""
+            notification.derniere_erreur = ""
+            notification.save(update_fields=["statut", "envoyee_le", "tentatives", "texte", "html", "derniere_erreur"])
+            return True
+    Notification.objects.filter(pk=pk, statut=Notification.Statut.A_ENVOYER).update(
+        tentatives=F("tentatives") + 1, derniere_erreur=erreur_texte[:2000]
+    )
+    raise EchecEnvoi(erreur_texte)
+
+
+def notification_abandonner(pk: int):
+    """After the last retry: the e-mail is marked as failed, for the coaches to see in the admin."""
+    Notification.objects.filter(pk=pk, statut=Notification.Statut.A_ENVOYER).update(statut=Notification.Statut.ECHEC)
+
+
+def notifications_en_souffrance(depuis_minutes: int = 10):
+    """E-mails recorded but never tried after a while (the broker lost the task): their ids, to enqueue again.
+
+    Those already tried are in their task's retry schedule and are left to it."""
+    limite = timezone.now() - timedelta(minutes=depuis_minutes)
+    return list(
+        Notification.objects.filter(statut=Notification.Statut.A_ENVOYER, tentatives=0, created_at__lt=limite)
+        .order_by("created_at").values_list("pk", flat=True)[:5000]
+    )
+
+
+def preferences_lire(personne) -> dict[str, bool]:
+    """For each kind of reminder a person may decline: True when they receive it."""
+    refusees = set(RefusNotification.objects.filter(personne=personne).values_list("categorie", flat=True))
+    return {categorie: categorie not in refusees for categorie in Notification.DECLINABLES}
+
+
+@transaction.atomic
+def preferences_enregistrer(personne, recues: set[str]):
+    """Keep the reminders a person wants, decline the others."""
+    for categorie in Notification.DECLINABLES:
+        if categorie in recues:
+            RefusNotification.objects.filter(personne=personne, categorie=categorie).delete()
+        else:
+            RefusNotification.objects.get_or_create(personne=personne, categorie=categorie)
