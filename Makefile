@@ -35,10 +35,17 @@ $(VENV)/.installe-test: pyproject.toml | $(PY)
 	$(PIP) install -e '.[test]'
 	@touch $@ $(VENV)/.installe
 
+# Le worker Celery et son beat tournent à côté du site : sur Redis si REDIS_URL est défini, sinon sur un courtier
+# en fichiers sous var/celery (rien à installer). Les courriels qu'ils envoient s'affichent dans ce terminal ;
+# ils s'arrêtent avec le serveur (Ctrl+C).
+CELERY_LOG ?= WARNING
 run: $(VENV)/.installe
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver $(ADRESSE)
+	@echo "Worker et beat Celery démarrés (journal : make run CELERY_LOG=INFO)."
+	@$(VENV)/bin/celery -A magellan worker --beat --loglevel $(CELERY_LOG) --concurrency 1 & \
+		worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(ADRESSE)
 
 # Les tests de navigateur pilotent le Chromium de Debian ; Playwright ne télécharge jamais le sien.
 chromium:

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 
 
@@ -9,4 +9,6 @@ class MagellanConfig(AppConfig):
     def ready(self):
         from .planning import planning_installer
 
-        post_migrate.connect(planning_installer, sender=self, dispatch_uid="magellan_planning")
+        # Sent per app with models; the schedule's tables belong to django_celery_beat, so hook on that one.
+        post_migrate.connect(planning_installer, sender=apps.get_app_config("django_celery_beat"),
+                             dispatch_uid="magellan_planning")

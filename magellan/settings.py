@@ -182,10 +182,13 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_ENABLE_UTC = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task left unacknowledged by a worker that died comes back after an hour (Redis visibility timeout).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, **globals().get("CELERY_BROKER_TRANSPORT_OPTIONS", {})}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The console e-mail backend prints to stdout: keep it readable in `make run` instead of logging each line.
+CELERY_WORKER_REDIRECT_STDOUTS = False
 
 # The public site's content is published under the Licence Ouverte 2.0; the export says so.
 OPEN_DATA_LICENCE = "Licence Ouverte / Open Licence version 2.0 (Etalab)"
