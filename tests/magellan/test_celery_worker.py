@@ -124,3 +124,39 @@ def test_la_tache_planifiee_des_rappels_passe_par_le_worker(worker):
     courriels = _courriels(worker.dossier)
     assert sorted(m["To"] for m in courriels) == sorted(eig.email for eig in inscrits)
     assert all("Atelier design" in m["Subject"] for m in courriels)
+
+
+def test_le_beat_sans_redis_lance_les_taches_planifiees(tmp_path):
+    """Without Redis (`make run` on a newcomer's machine): the worker's beat reads the schedule in the database
+    and sends the due task through the filesystem broker; the worker runs it and the reminders leave."""
+    from django_celery_beat.models import ClockedSchedule, PeriodicTask
+
+    promotion = PromotionFactory()
+    session = SessionFactory(promotion=promotion, statut=Session.Statut.PUBLIEE, titre="Conférence données",
+                             debut=timezone.now() + timedelta(hours=5), fin=timezone.now() + timedelta(hours=6))
+    eig = EIGFactory(promotion=promotion)
+    InscriptionFactory(session=session, personne=eig)
+    # A one-off entry due now, as the hourly crontab would be at the top of the hour.
+    PeriodicTask.objects.create(
+        name="Essai du beat", task="accompagnement.rappels_sessions", one_off=True,
+        clocked=ClockedSchedule.objects.create(clocked_time=timezone.now() - timedelta(seconds=5)),
+    )
+    env = {
+        **os.environ, "DATABASE_URL": _url_base_de_test(), "REDIS_URL": "",
+        "CELERY_FILE_BROKER_DIR": str(tmp_path / "courtier"), "EMAIL_URL": f"filemail:///{tmp_path / 'courriels'}",
+    }
+    env.pop("TESTING", None)
+    processus = subprocess.Popen(
+        [CELERY, "-A", "magellan", "worker", "--beat", "--pool", "solo", "--loglevel", "INFO",
+         "--schedule", str(tmp_path / "beat-schedule"), "--without-gossip", "--without-mingle",
+         "--without-heartbeat"],
+        cwd=RACINE, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        assert _attendre(lambda: Notification.objects.filter(statut=Notification.Statut.ENVOYEE).exists(), delai=90)
+    finally:
+        processus.terminate()
+        processus.wait(timeout=20)
+    courriels = _courriels(tmp_path / "courriels")
+    assert [m["To"] for m in courriels] == [eig.email]
+    assert "Conférence données" in courriels[0].get_body(("plain",)).get_content()
