@@ -1,0 +1,110 @@
+"""Reads of the météo entrepreneuriale: the response behind a personal link, an EIG's own rounds, the coaches'
+trends, alerts and histories, and the one figure shown to a promotion's EIG — the average météo of a closed
+round, only when at least five others than the reader answered (DESIGN §5)."""
+
+import datetime
+from django.core import signing
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from defis.models import MembreEquipe
+from programme.models import Personne, Promotion, Role
+
+from ..models import AlerteMeteo, ReponseMeteo, VagueMeteo
+from ..services.meteo import SEL_LIEN
+
+SEUIL_ANONYMAT = 5
+
+
+def reponse_par_jeton(jeton: str) -> ReponseMeteo | None:
+    """The response a personal link carries, with its round and EIG; None for a tampered or unknown link."""
+    try:
+        pk = signing.loads(jeton, salt=SEL_LIEN)
+    except signing.BadSignature:
+        return None
+    return ReponseMeteo.objects.filter(pk=pk).select_related("vague__promotion", "eig").first()
+
+
+def reponse_par_pk(pk) -> ReponseMeteo | None:
+    """A response with its round and EIG, or None."""
+    return ReponseMeteo.objects.filter(pk=pk).select_related("vague__promotion", "eig").first()
+
+
+def reponses_de(eig) -> list[ReponseMeteo]:
+    """Every round the EIG was invited to, newest first, with its round and promotion."""
+    return list(ReponseMeteo.objects.filter(eig=eig).select_related("vague__promotion").order_by("-vague__date"))
+
+
+def reponses_avec_alertes(eig) -> list[ReponseMeteo]:
+    """An EIG's rounds for the coaches, newest first, with the alerts each answer raised."""
+    return list(
+        ReponseMeteo.objects.filter(eig=eig).select_related("vague__promotion")
+        .prefetch_related(Prefetch("alertes", queryset=AlerteMeteo.objects.select_related("traitee_par")))
+        .order_by("-vague__date")
+    )
+
+
+def meteo_tendance(promotion: Promotion) -> list[VagueMeteo]:
+    """The coaches' trend of a promotion: its rounds, oldest first, each with `invites`, `repondants`, `taux` (the
+    response rate in %) and the averages `moy_meteo`, `moy_equipe`, `moy_epanouissement` (None without answers)."""
+    repondues = Q(reponses__repondue_le__isnull=False)
+    vagues = (VagueMeteo.objects.filter(promotion=promotion)
+              .annotate(invites=Count("reponses"), repondants=Count("reponses", filter=repondues),
+                        moy_meteo=Avg("reponses__meteo", filter=repondues),
+                        moy_equipe=Avg("reponses__vie_equipe", filter=repondues),
+                        moy_epanouissement=Avg("reponses__epanouissement", filter=repondues))
+              .order_by("date"))
+    vagues = list(vagues)
+    for vague in vagues:
+        vague.taux = round(100 * vague.repondants / vague.invites) if vague.invites else 0
+    return vagues
+
+
+def alertes_ouvertes(promotion: Promotion) -> list[AlerteMeteo]:
+    """The promotion's alerts not yet handled, newest first, with their EIG and round."""
+    return list(AlerteMeteo.objects.filter(reponse__vague__promotion=promotion, traitee_le__isnull=True)
+                .select_related("reponse__eig", "reponse__vague").order_by("-created_at"))
+
+
+def alerte_par_pk(pk) -> AlerteMeteo | None:
+    """An alert with its EIG and round, or None."""
+    return AlerteMeteo.objects.filter(pk=pk).select_related("reponse__eig", "reponse__vague").first()
+
+
+def eig_de_la_promotion_et_leur_meteo(promotion: Promotion) -> QuerySet[Personne]:
+    """The promotion's EIG by name, each with `derniere_meteo` (their latest answered level in this promotion),
+    `repondues` (how many rounds they answered) and `equipes_promotion` (their teams in the promotion)."""
+    leurs = ReponseMeteo.objects.filter(eig=OuterRef("pk"), vague__promotion=promotion, repondue_le__isnull=False)
+    return (
+        Personne.objects.filter(roles__promotion=promotion, roles__type=Role.Type.EIG).distinct()
+        .annotate(derniere_meteo=Subquery(leurs.order_by("-vague__date").values("meteo")[:1]),
+                  repondues=Count("reponses_meteo", filter=Q(reponses_meteo__vague__promotion=promotion,
+                                                             reponses_meteo__repondue_le__isnull=False)))
+        .prefetch_related(Prefetch(
+            "equipes", queryset=MembreEquipe.objects.filter(defi__promotion=promotion).select_related("defi"),
+            to_attr="equipes_promotion"))
+        .order_by("nom_usage", "prenom")
+    )
+
+
+def eig_par_pk(pk) -> Personne | None:
+    """A person who is EIG in some promotion, or None."""
+    return Personne.objects.filter(pk=pk, roles__type=Role.Type.EIG).distinct().first()
+
+
+def meteo_de_la_promotion(promotion: Promotion, lecteur, maintenant: datetime.datetime | None = None
+                          ) -> list[VagueMeteo]:
+    """What a promotion's EIG (`lecteur`) may see, oldest first: for each closed round, the average météo of the
+    whole promotion (`moyenne`, over `repondants`) — nothing for open rounds, whose average would move with each
+    new answer, and nothing unless five people other than the reader answered: the reader knows their own answer,
+    so with theirs among five they would learn the average of four."""
+    maintenant = maintenant or timezone.now()
+    repondues = Q(reponses__repondue_le__isnull=False)
+    return list(
+        VagueMeteo.objects.filter(promotion=promotion)
+        .filter(Q(cloturee_le__isnull=False) | Q(fermee_le__lte=maintenant))
+        .annotate(repondants=Count("reponses", filter=repondues),
+                  autres=Count("reponses", filter=repondues & ~Q(reponses__eig=lecteur)),
+                  moyenne=Avg("reponses__meteo", filter=repondues))
+        .filter(autres__gte=SEUIL_ANONYMAT).order_by("date")
+    )
