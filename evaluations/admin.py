@@ -10,9 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from programme.admin import ReserveAuxCoachs
 
-from .models import (
-    AtteinteObjectif, Comite, EnvoiNotification, Objectif, PieceJointe, Rapport, ReglagesEvaluation, Support,
-)
+from .models import AtteinteObjectif, Comite, Objectif, PieceJointe, Rapport, ReglagesEvaluation, Support
 from .services import comites as services_comites
 
 
@@ -125,17 +123,4 @@ class RapportAdmin(ReserveAuxCoachs, SimpleHistoryAdmin):
     inlines = [AtteinteInline]
 
     def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(EnvoiNotification)
-class EnvoiNotificationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
-    list_display = ["cle", "created_at"]
-    search_fields = ["cle"]
-    readonly_fields = ["cle", "created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
         return False

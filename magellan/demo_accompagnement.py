@@ -25,12 +25,12 @@ from accompagnement.services.mentorat import creneaux_publier, cycle_reserver
 from accompagnement.services.planificateur import calendrier_planifier
 from accompagnement.services.sessions import calendrier_publier, presences_marquer, session_inscrire, session_modifier
 from defis.models import Defi, MembreEquipe
-from evaluations.models import AtteinteObjectif, Comite, EnvoiNotification, Objectif, Rapport, Support
+from evaluations.models import AtteinteObjectif, Comite, Objectif, Rapport, Support
 from evaluations.services.comites import comites_creer_pour
-from evaluations.services.rapports import cle_notification_publication, rapport_enregistrer, rapport_publier
+from evaluations.services.rapports import rapport_enregistrer, rapport_publier
 from evaluations.services.supports import support_enregistrer, support_soumettre
 from magellan.demo import DOMAINE
-from programme.models import Personne, Promotion, Role
+from programme.models import Notification, Personne, Promotion, Role
 
 LUNDI, MARDI, MERCREDI, JEUDI, VENDREDI = range(5)
 COMITE = "comite-evaluation"
@@ -383,5 +383,6 @@ def accompagnement_effacer(promotion: Promotion):
     for modele, champ, ids in [(Support, "id", supports), (Objectif, "support_id", supports),
                                (Rapport, "id", rapports), (AtteinteObjectif, "rapport_id", rapports)]:
         modele.history.model.objects.filter(**{f"{champ}__in": ids}).delete()
-    EnvoiNotification.objects.filter(cle__in=[cle_notification_publication(Rapport(pk=pk)) for pk in rapports]).delete()
+    if rapports:
+        Notification.objects.filter(cle__regex=rf"^rapport:({'|'.join(map(str, rapports))}):publie:").delete()
     Session.objects.filter(promotion=promotion).delete()

@@ -3,11 +3,16 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from . import services
 from .forms import PersonneCreationForm
-from .models import Administration, Competence, Expertise, Invitation, Personne, Phase, Promotion, Role, Theme
+from .models import (
+    Administration, Competence, Expertise, Invitation, Notification, Personne, Phase, Promotion, RefusNotification,
+    Role, Theme,
+)
 from .rules import est_coach
+from .tasks import notification_envoyer
 
 
 class ReserveAuxCoachs:
@@ -175,4 +180,61 @@ class InvitationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.action(description="Renvoyer les notifications sélectionnées en échec")
+def renvoyer(modeladmin, request, queryset):
+    ids = list(queryset.filter(statut=Notification.Statut.ECHEC).values_list("pk", flat=True))
+    Notification.objects.filter(pk__in=ids, statut=Notification.Statut.ECHEC).update(
+        statut=Notification.Statut.A_ENVOYER, tentatives=0, derniere_erreur=""
+    )
+    if ids:
+        transaction.on_commit(lambda: [notification_envoyer.delay(pk) for pk in ids], robust=True)
+        modeladmin.message_user(request, f"{len(ids)} notification(s) remise(s) à l'envoi.", messages.SUCCESS)
+    else:
+        modeladmin.message_user(request, "Seules les notifications en échec se renvoient.", messages.WARNING)
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    """What Magellan sent or tries to send: read only; a failed e-mail can be sent again."""
+
+    list_display = ["sujet", "adresse", "categorie", "statut", "tentatives", "created_at", "envoyee_le"]
+    list_filter = ["statut", "categorie"]
+    search_fields = ["adresse", "cle", "sujet"]
+    # The body stays out of sight: until it leaves, it may hold a personal link (invitation, météo).
+    fields = ["cle", "destinataire", "adresse", "categorie", "sujet", "statut", "tentatives", "derniere_erreur",
+              "created_at", "envoyee_le"]
+    readonly_fields = fields
+    actions = [renvoyer]
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RefusNotification)
+class RefusNotificationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    """The reminders people declined, as they chose them on their preferences page."""
+
+    list_display = ["personne", "categorie"]
+    list_filter = ["categorie"]
+    search_fields = ["personne__prenom", "personne__nom_usage", "personne__email"]
+    list_select_related = ["personne"]
+    readonly_fields = ["personne", "categorie"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -3,7 +3,7 @@
 from allauth.account.forms import ConfirmLoginCodeForm, RequestLoginCodeForm
 from django import forms
 
-from .models import Personne, Promotion, Role
+from .models import Notification, Personne, Promotion, Role
 
 
 class PersonneCreationForm(forms.ModelForm):
@@ -68,11 +68,6 @@ class PreferencesNotificationsForm(forms.Form):
         label="Je reçois par courriel",
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        choices=[(categorie.value, categorie.label) for categorie in Notification.DECLINABLES],
         help_text="Les messages du service (invitations, confirmations, annulations, décisions) sont toujours envoyés.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from .models import Notification
-
-        self.fields["recues"].choices = [(c.value, c.label) for c in Notification.DECLINABLES]

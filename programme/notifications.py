@@ -68,7 +68,8 @@ def _programmer(ids):
 
     ids = list(ids)
     if ids:
-        transaction.on_commit(lambda: [notification_envoyer.delay(pk) for pk in ids])
+        # Robust: a broker out of reach must not fail the saved action; `notifications_relancer` catches up.
+        transaction.on_commit(lambda: [notification_envoyer.delay(pk) for pk in ids], robust=True)
 
 
 def notifier(envoi: Envoi) -> Notification | None:

@@ -2,21 +2,17 @@
 
 import datetime
 import hashlib
-import logging
 import secrets
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import Invitation, Personne, Phase, Promotion, Role
-
-logger = logging.getLogger(__name__)
+from .models import Invitation, Notification, Personne, Phase, Promotion, Role
+from .notifications import Envoi, lien_absolu, notifier
 
 
 def phases_dates(date_debut: datetime.date):
@@ -102,20 +98,13 @@ def invitation_creer(role: Role, *, par=None) -> Invitation:
         personne=personne, role=role, jeton_hache=_hacher(jeton), invitee_par=par,
         expire_le=Invitation.expiration_par_defaut(settings.INVITATION_VALIDITE_JOURS),
     )
-    lien = settings.SITE_URL.rstrip("/") + reverse("invitation_accepter", kwargs={"jeton": jeton})
-    transaction.on_commit(lambda: _invitation_mail(invitation, lien))
+    notifier(Envoi(
+        personne=personne, cle=f"invitation:{invitation.pk}", gabarit="programme/emails/invitation",
+        sujet=f"Invitation : {role}", contexte={"invitation": invitation, "role": role},
+        lien=lien_absolu(reverse("invitation_accepter", kwargs={"jeton": jeton})),
+        categorie=Notification.Categorie.SERVICE,
+    ))
     return invitation
-
-
-def _invitation_mail(invitation: Invitation, lien: str):
-    contexte = {"invitation": invitation, "personne": invitation.personne, "role": invitation.role, "lien": lien}
-    message = EmailMultiAlternatives(
-        subject=f"[Magellan] Invitation : {invitation.role}",
-        body=render_to_string("programme/emails/invitation.txt", contexte),
-        to=[invitation.personne.email],
-    )
-    message.attach_alternative(render_to_string("programme/emails/invitation.html", contexte), "text/html")
-    message.send()
 
 
 @transaction.atomic

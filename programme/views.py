@@ -1,4 +1,5 @@
-"""Invitations: a coach invites a person; the person follows the link and lands in their space."""
+"""Invitations: a coach invites a person; the person follows the link and lands in their space. And each
+person's choice of the reminders they receive by e-mail."""
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -48,10 +49,12 @@ def invitation_accepter(request, jeton):
 
 @login_required
 def preferences_notifications(request):
-    """Each person chooses the reminders they receive."""
+    """Each person chooses the reminders they receive; the messages of the service always leave."""
     actuelles = notifications.preferences_lire(request.user)
+    # Unticking every box posts no field at all: the form is bound by the method, not by the data.
     formulaire = PreferencesNotificationsForm(
-        request.POST or None, initial={"recues": [categorie for categorie, recue in actuelles.items() if recue]}
+        request.POST if request.method == "POST" else None,
+        initial={"recues": [categorie for categorie, recue in actuelles.items() if recue]},
     )
     formulaire.helper = FormHelper()
     formulaire.helper.add_input(Submit("", "Enregistrer mes préférences"))

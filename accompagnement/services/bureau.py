@@ -1,23 +1,23 @@
 """Writes of the bureau d'aide: a team files a request with an optional document, coaches triage it.
 
-Each step of the triage (prise en charge, séances planifiées, clôture) e-mails the team once committed;
-a new request e-mails the coaches of the défi's promotion and those of the whole programme.
+Each step of the triage (prise en charge, séances planifiées, clôture) e-mails each member of the team once
+committed; a new request e-mails the coaches of the défi's promotion and those of the whole programme. Each
+e-mail is recorded under `demande:<pk>:<etape>:<personne>`, so a step repeated by a double click sends nothing
+twice.
 """
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from defis.models import MembreEquipe
 from magellan.fichiers import TYPES, TYPES_DOCUMENTS, fichier_verifier, type_du_nom
 from programme.models import Personne, Role
+from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
 from ..models import DemandeAide, Dispositif, Inscription, Session
 
@@ -51,7 +51,7 @@ def demande_aide_creer(*, defi, demandeur, nature, description, document=None) -
         demande.document = document
     demande.full_clean()
     demande.save()
-    transaction.on_commit(lambda: _mail_aux_coachs(demande))
+    _mail_aux_coachs(demande)
     return demande
 
 
@@ -76,7 +76,7 @@ def demande_aide_prendre_en_charge(demande, *, coach) -> DemandeAide:
     demande = _verrouiller(demande)
     _prendre_en_charge(demande, coach)
     demande.save(update_fields=["coach", "prise_en_charge_le", "statut"])
-    transaction.on_commit(lambda: _mail_a_l_equipe(demande, "prise_en_charge"))
+    _mail_a_l_equipe(demande, "prise_en_charge", occasion=f"prise_en_charge:{coach.pk}")
     return demande
 
 
@@ -117,7 +117,7 @@ def demande_aide_planifier(demande, *, seances, par) -> list[Session]:
     demande.sessions.add(*sessions)
     demande.statut = DemandeAide.Statut.PLANIFIEE
     demande.save(update_fields=["coach", "prise_en_charge_le", "statut"])
-    transaction.on_commit(lambda: _mail_a_l_equipe(demande, "planifiee", seances=sessions))
+    _mail_a_l_equipe(demande, "planifiee", occasion=f"planifiee:{sessions[0].pk}", seances=sessions)
     return sessions
 
 
@@ -133,7 +133,7 @@ def demande_aide_clore(demande, *, resultat, par) -> DemandeAide:
     demande.statut = DemandeAide.Statut.CLOSE
     demande.close_le = timezone.now()
     demande.save(update_fields=["coach", "prise_en_charge_le", "resultat", "statut", "close_le"])
-    transaction.on_commit(lambda: _mail_a_l_equipe(demande, "close"))
+    _mail_a_l_equipe(demande, "close", occasion="close")
     return demande
 
 
@@ -153,24 +153,21 @@ def _coachs(demande):
 
 
 def _lien(demande) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("bureau_aide_demande", kwargs={"pk": demande.pk})
+    return lien_absolu(reverse("bureau_aide_demande", kwargs={"pk": demande.pk}))
 
 
-def _envoyer(sujet, gabarit, contexte, destinataires):
-    adresses = [p.email for p in destinataires if p.email]
-    if not adresses:
-        return
-    message = EmailMultiAlternatives(
-        subject=f"[Magellan] {sujet}", body=render_to_string(f"{gabarit}.txt", contexte), to=adresses,
-    )
-    message.attach_alternative(render_to_string(f"{gabarit}.html", contexte), "text/html")
-    message.send()
+def _envoyer(demande, occasion, sujet, gabarit, contexte, destinataires):
+    notifier_plusieurs([
+        Envoi(personne=personne, cle=f"demande:{demande.pk}:{occasion}:{personne.pk}", gabarit=gabarit,
+              sujet=sujet, contexte={"demande": demande, **contexte}, lien=_lien(demande))
+        for personne in destinataires
+    ])
 
 
 def _mail_aux_coachs(demande):
     _envoyer(
-        f"Bureau d'aide : nouvelle demande de {demande.defi.titre}", "accompagnement/emails/bureau_nouvelle",
-        {"demande": demande, "lien": _lien(demande)}, _coachs(demande),
+        demande, "nouvelle", f"Bureau d'aide : nouvelle demande de {demande.defi.titre}",
+        "accompagnement/emails/bureau_nouvelle", {}, _coachs(demande),
     )
 
 
@@ -181,8 +178,9 @@ SUJETS = {
 }
 
 
-def _mail_a_l_equipe(demande, etape, seances=()):
+def _mail_a_l_equipe(demande, etape, *, occasion, seances=()):
+    """`occasion` names this step in the keys: the coach taken on, the first séance planned, or the closing."""
     _envoyer(
-        SUJETS[etape], f"accompagnement/emails/bureau_{etape}",
-        {"demande": demande, "seances": seances, "lien": _lien(demande)}, _equipe(demande),
+        demande, occasion, SUJETS[etape], f"accompagnement/emails/bureau_{etape}", {"seances": seances},
+        _equipe(demande),
     )

@@ -5,17 +5,15 @@ live reservation (the `creneau_tenu_une_seule_fois` constraint), even when both 
 """
 
 import datetime
-from functools import partial
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.template.defaultfilters import date as format_date
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
 from ..models import Creneau, Cycle, Reservation, TypeMentorat
 from ..rules.mentorat import types_mentorat_demandables, types_mentorat_offerts
@@ -136,7 +134,7 @@ def cycle_reserver(demandeur, mentor, creneaux: list[Creneau], besoins: str) -> 
             Reservation.objects.bulk_create(Reservation(cycle=cycle, creneau=creneau) for creneau in creneaux)
     except IntegrityError as erreur:
         raise CreneauDejaPris(MESSAGE_DEJA_PRIS) from erreur
-    transaction.on_commit(partial(_mails_cycle, cycle, creneaux))
+    _mails_cycle(cycle, creneaux)
     return cycle
 
 
@@ -157,7 +155,7 @@ def seance_annuler(reservation: Reservation, par) -> Reservation:
     cycle = reservation.cycle
     if not cycle.reservations.filter(annulee_le__isnull=True).exists():
         Cycle.objects.filter(pk=cycle.pk).update(annule_le=maintenant)
-    transaction.on_commit(partial(_mails_annulation, cycle, [reservation.creneau], par, tout_le_cycle=False))
+    _mails_annulation(cycle, [reservation.creneau], par, occasion=f"seance-annulee:{reservation.pk}")
     return reservation
 
 
@@ -178,38 +176,37 @@ def cycle_annuler(cycle: Cycle, par) -> Cycle:
     cycle.annule_le = maintenant
     cycle.save(update_fields=["annule_le"])
     creneaux = sorted((r.creneau for r in a_venir), key=lambda c: c.debut)
-    transaction.on_commit(partial(_mails_annulation, cycle, creneaux, par, tout_le_cycle=True))
+    _mails_annulation(cycle, creneaux, par, occasion="annule")
     return cycle
 
 
-def _envoyer(destinataire, sujet, gabarit, contexte):
-    if not destinataire.email:
-        return
-    contexte = {**contexte, "destinataire": destinataire}
-    message = EmailMultiAlternatives(
-        subject=f"[Magellan] {sujet}", body=render_to_string(f"{gabarit}.txt", contexte), to=[destinataire.email]
-    )
-    message.attach_alternative(render_to_string(f"{gabarit}.html", contexte), "text/html")
-    message.send()
-
-
 def _lien_du_cycle(cycle) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("mentorat_cycle", kwargs={"pk": cycle.pk})
+    return lien_absolu(reverse("mentorat_cycle", kwargs={"pk": cycle.pk}))
 
 
 def _mails_cycle(cycle: Cycle, creneaux: list[Creneau]):
-    contexte = {"cycle": cycle, "seances": creneaux, "nature": NATURES[cycle.type], "lien": _lien_du_cycle(cycle)}
+    """Both people receive the confirmation, each under the key `cycle:<pk>:reserve:<personne>`."""
+    contexte = {"cycle": cycle, "seances": creneaux, "nature": NATURES[cycle.type]}
     gabarit = "accompagnement/emails/mentorat_cycle_confirme"
-    _envoyer(cycle.demandeur, f"Votre cycle de mentorat avec {cycle.mentor.nom_complet} est réservé", gabarit,
-             {**contexte, "est_mentor": False, "autre": cycle.mentor})
-    _envoyer(cycle.mentor, f"{cycle.demandeur.nom_complet} a réservé un cycle de mentorat avec vous", gabarit,
-             {**contexte, "est_mentor": True, "autre": cycle.demandeur})
+    notifier_plusieurs([
+        Envoi(personne=cycle.demandeur, cle=f"cycle:{cycle.pk}:reserve:{cycle.demandeur_id}", gabarit=gabarit,
+              sujet=f"Votre cycle de mentorat avec {cycle.mentor.nom_complet} est réservé",
+              contexte={**contexte, "est_mentor": False, "autre": cycle.mentor}, lien=_lien_du_cycle(cycle)),
+        Envoi(personne=cycle.mentor, cle=f"cycle:{cycle.pk}:reserve:{cycle.mentor_id}", gabarit=gabarit,
+              sujet=f"{cycle.demandeur.nom_complet} a réservé un cycle de mentorat avec vous",
+              contexte={**contexte, "est_mentor": True, "autre": cycle.demandeur}, lien=_lien_du_cycle(cycle)),
+    ])
 
 
-def _mails_annulation(cycle: Cycle, creneaux: list[Creneau], par, *, tout_le_cycle: bool):
+def _mails_annulation(cycle: Cycle, creneaux: list[Creneau], par, *, occasion: str):
+    """Both people hear of a cancellation: `occasion` is « annule » for the whole cycle, or names the séance."""
+    tout_le_cycle = occasion == "annule"
     contexte = {"cycle": cycle, "seances": creneaux, "par": par, "tout_le_cycle": tout_le_cycle,
-                "nature": NATURES[cycle.type], "lien": _lien_du_cycle(cycle)}
+                "nature": NATURES[cycle.type]}
     sujet = "Cycle de mentorat annulé" if tout_le_cycle else "Séance de mentorat annulée"
-    gabarit = "accompagnement/emails/mentorat_annulation"
-    _envoyer(cycle.demandeur, sujet, gabarit, {**contexte, "autre": cycle.mentor})
-    _envoyer(cycle.mentor, sujet, gabarit, {**contexte, "autre": cycle.demandeur})
+    notifier_plusieurs([
+        Envoi(personne=personne, cle=f"cycle:{cycle.pk}:{occasion}:{personne.pk}",
+              gabarit="accompagnement/emails/mentorat_annulation", sujet=sujet,
+              contexte={**contexte, "autre": autre}, lien=_lien_du_cycle(cycle))
+        for personne, autre in [(cycle.demandeur, cycle.mentor), (cycle.mentor, cycle.demandeur)]
+    ])

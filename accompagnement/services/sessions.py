@@ -1,17 +1,17 @@
 """Writes of the accompagnement: sessions — created and changed by coaches, answered by the invited people.
 
 Every change that reaches people (a cancellation, a new time or place, a seat freed from the waiting list)
-sends them an e-mail once the transaction is committed. Registrations lock the session row, so that the
+sends them an e-mail, recorded under a key naming the session, the occasion and the person, and sent once
+the transaction is committed. Registrations lock the session row, so that the
 capacity holds even when people register at the same instant.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
 from ..models import Inscription, Session
 from ..selectors.sessions import invites_de
@@ -76,7 +76,8 @@ def session_modifier(session: Session, **champs) -> Session:
         # Whoever leaves the waiting list is told by the « place libérée » e-mail, new time and place included.
         promues = {personne.pk for personne in _attente_promouvoir(session)}
         if changements:
-            _annoncer(session, "session_modifiee", f"Session modifiée : {session.titre}",
+            occasion = f"modifiee:{session.sequence}:{_horodatage(session.updated_at)}"
+            _annoncer(session, "session_modifiee", f"Session modifiée : {session.titre}", occasion,
                       [p for p in _personnes_concernees(session) if p.pk not in promues], changements=changements)
     return session
 
@@ -96,7 +97,8 @@ def session_annuler(session: Session, *, motif: str) -> Session:
     session.sequence += 1
     session.save(update_fields=["statut", "motif_annulation", "sequence", "updated_at"])
     if etait_publiee:
-        _annoncer(session, "session_annulee", f"Session annulée : {session.titre}", _personnes_concernees(session))
+        _annoncer(session, "session_annulee", f"Session annulée : {session.titre}", "annulee",
+                  _personnes_concernees(session))
     return session
 
 
@@ -204,11 +206,12 @@ def _attente_promouvoir(session: Session) -> list:
     promues = [inscription.personne for inscription in (attente if places is None else attente[:places])]
     if not promues:
         return []
+    maintenant = timezone.now()
     Inscription.objects.filter(session=session, personne__in=promues).update(
-        statut=Inscription.Statut.INSCRITE, updated_at=timezone.now()
+        statut=Inscription.Statut.INSCRITE, updated_at=maintenant
     )
     _annoncer(session, "session_place_liberee", f"Une place s'est libérée : votre inscription à « {session.titre} » "
-              "est confirmée", promues)
+              "est confirmée", f"place-liberee:{_horodatage(maintenant)}", promues)
     return promues
 
 
@@ -222,23 +225,19 @@ def _personnes_concernees(session: Session):
     ]
 
 
-def _annoncer(session: Session, gabarit: str, sujet: str, personnes, **contexte):
-    """E-mail each person (text and HTML) once the transaction is committed."""
-    personnes = [p for p in personnes if p.email]
-    if personnes:
-        transaction.on_commit(lambda: _mails_envoyer(session, gabarit, sujet, personnes, contexte))
+def _horodatage(instant) -> str:
+    """An instant to the microsecond, naming one occasion in a notification key."""
+    return instant.strftime("%Y%m%dT%H%M%S%f")
 
 
-def _mails_envoyer(session, gabarit, sujet, personnes, contexte):
-    lien = settings.SITE_URL.rstrip("/") + reverse("session", kwargs={"pk": session.pk})
-    messages = []
-    for personne in personnes:
-        donnees = {"session": session, "personne": personne, "lien": lien, **contexte}
-        message = EmailMultiAlternatives(
-            subject=f"[Magellan] {sujet}",
-            body=render_to_string(f"accompagnement/emails/{gabarit}.txt", donnees),
-            to=[personne.email],
+def _annoncer(session: Session, gabarit: str, sujet: str, occasion: str, personnes, **contexte):
+    """E-mail each person (text and HTML) once the transaction is committed, once per occasion."""
+    lien = lien_absolu(reverse("session", kwargs={"pk": session.pk}))
+    notifier_plusieurs([
+        Envoi(
+            personne=personne, cle=f"session:{session.pk}:{occasion}:{personne.pk}",
+            gabarit=f"accompagnement/emails/{gabarit}", sujet=sujet, contexte={"session": session, **contexte},
+            lien=lien,
         )
-        message.attach_alternative(render_to_string(f"accompagnement/emails/{gabarit}.html", donnees), "text/html")
-        messages.append(message)
-    get_connection().send_messages(messages)
+        for personne in personnes
+    ])

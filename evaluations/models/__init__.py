@@ -2,10 +2,9 @@
 
 from .comites import Comite
 from .rapports import AtteinteObjectif, Rapport
-from .reglages import EnvoiNotification, ReglagesEvaluation
+from .reglages import ReglagesEvaluation
 from .supports import Objectif, PieceJointe, Support
 
 __all__ = [
-    "AtteinteObjectif", "Comite", "EnvoiNotification", "Objectif", "PieceJointe", "Rapport", "ReglagesEvaluation",
-    "Support",
+    "AtteinteObjectif", "Comite", "Objectif", "PieceJointe", "Rapport", "ReglagesEvaluation", "Support",
 ]

@@ -1,4 +1,4 @@
-"""Per-promotion settings of the evaluations, and the record of notifications already sent."""
+"""Per-promotion settings of the evaluations."""
 
 from django.db import models
 from django.db.models import Q
@@ -25,17 +25,3 @@ class ReglagesEvaluation(models.Model):
     def __str__(self):
         return f"Réglages des évaluations · {self.promotion}"
 
-
-class EnvoiNotification(models.Model):
-    """A notification already sent: its unique key makes sending it twice impossible, even concurrently."""
-
-    cle = models.CharField("clé", max_length=200, unique=True)
-    created_at = models.DateTimeField("envoyée le", auto_now_add=True)
-
-    class Meta:
-        verbose_name = "notification envoyée"
-        verbose_name_plural = "notifications envoyées"
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return self.cle

@@ -1,27 +1,26 @@
 """Writes of the rapports d'évaluation: the coaches' draft, then its publication to the team and the sponsor.
 
-Publishing notifies the défi's EIG, porteurs and sponsors once: the sending is recorded under a unique key
-(`EnvoiNotification`) in the same transaction, behind a row lock on the rapport, so publishing twice — even
-at the same instant — sends a single notification.
+Publishing notifies the défi's EIG, porteurs and sponsors once: each e-mail is recorded under the unique key
+`rapport:<pk>:publie:<personne>` in the same transaction, behind a row lock on the rapport, so publishing
+twice — even at the same instant — sends each person a single e-mail.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from defis.models import MembreEquipe
+from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
-from ..models import AtteinteObjectif, Comite, EnvoiNotification, Objectif, Rapport
+from ..models import AtteinteObjectif, Comite, Objectif, Rapport
 
 CHAMPS_RAPPORT = ["synthese", "reussites", "points_attention", "recommandations", "orientation"]
 
 
-def cle_notification_publication(rapport) -> str:
-    return f"rapport-publie:{rapport.pk}"
+def _cle_publication(rapport, personne) -> str:
+    """The key of the e-mail telling `personne` that `rapport` is published."""
+    return f"rapport:{rapport.pk}:publie:{personne.pk}"
 
 
 @transaction.atomic
@@ -72,9 +71,7 @@ def rapport_publier(rapport: Rapport, *, par, maintenant=None) -> Rapport:
         rapport.publie_par = par
         rapport._history_user = par
         rapport.save()
-    _envoi, premier = EnvoiNotification.objects.get_or_create(cle=cle_notification_publication(rapport))
-    if premier:
-        transaction.on_commit(lambda: _rapport_publie_mails(rapport.pk))
+        _rapport_publie_mails(rapport)
     return rapport
 
 
@@ -91,21 +88,15 @@ def destinataires_publication(comite) -> list:
     return list(personnes.values())
 
 
-def _rapport_publie_mails(rapport_pk):
-    rapport = Rapport.objects.select_related("comite__defi", "comite__phase").get(pk=rapport_pk)
-    comite = rapport.comite
-    lien = settings.SITE_URL.rstrip("/") + reverse(
-        "rapport", kwargs={"slug": comite.defi.slug, "numero": comite.phase.numero}
-    )
-    messages = []
-    for personne in destinataires_publication(comite):
-        contexte = {"personne": personne, "rapport": rapport, "comite": comite, "defi": comite.defi, "lien": lien}
-        message = EmailMultiAlternatives(
-            subject=f"[Magellan] Rapport d'évaluation publié : {comite.defi.titre}, phase {comite.phase.numero}",
-            body=render_to_string("evaluations/emails/rapport_publie.txt", contexte),
-            to=[personne.email],
+def _rapport_publie_mails(rapport):
+    comite = Comite.objects.select_related("defi", "phase").get(pk=rapport.comite_id)
+    lien = lien_absolu(reverse("rapport", kwargs={"slug": comite.defi.slug, "numero": comite.phase.numero}))
+    notifier_plusieurs([
+        Envoi(
+            personne=personne, cle=_cle_publication(rapport, personne),
+            gabarit="evaluations/emails/rapport_publie",
+            sujet=f"Rapport d'évaluation publié : {comite.defi.titre}, phase {comite.phase.numero}",
+            contexte={"rapport": rapport, "comite": comite, "defi": comite.defi}, lien=lien,
         )
-        message.attach_alternative(render_to_string("evaluations/emails/rapport_publie.html", contexte), "text/html")
-        messages.append(message)
-    if messages:
-        get_connection().send_messages(messages)
+        for personne in destinataires_publication(comite)
+    ])

@@ -99,15 +99,14 @@ def test_demande_creee_range_le_document_hors_des_medias_publics(equipe, setting
 
 
 def test_demande_creee_avertit_les_coachs_de_la_promotion_et_du_programme(equipe, django_capture_on_commit_callbacks):
-    """A new request e-mails the coaches of the défi's promotion and the programme-wide ones, not the others."""
+    """A new request e-mails each coach of the défi's promotion and each programme-wide one, not the others."""
     CoachFactory(promotion=None, email="responsable@exemple.test")
     CoachFactory(promotion=PromotionFactory(), email="ailleurs@exemple.test")
     with django_capture_on_commit_callbacks(execute=True):
         services.demande_aide_creer(defi=equipe["defi"], demandeur=equipe["porteur"],
                                     nature=DemandeAide.Nature.PASSAGE_ECHELLE, description="Passer à 10 régions.")
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert sorted(message.to) == ["coach@exemple.test", "responsable@exemple.test"]
+    assert sorted(m.to for m in mail.outbox) == [["coach@exemple.test"], ["responsable@exemple.test"]]
+    message = next(m for m in mail.outbox if m.to == ["coach@exemple.test"])
     assert message.subject == "[Magellan] Bureau d'aide : nouvelle demande de Hospi'Flux"
     assert "Stratégie de passage à l'échelle" in message.body and "Passer à 10 régions." in message.body
     assert "Hospi'Flux" in message.body, "le texte brut n'est pas échappé comme du HTML"
@@ -128,21 +127,22 @@ def test_demande_sans_e_mail_avant_le_commit(equipe, django_capture_on_commit_ca
 
 
 def test_prise_en_charge_designe_le_coach_et_avertit_l_equipe(equipe, django_capture_on_commit_callbacks):
-    """Taking a request sets its coach, its date and status, and e-mails the EIG and porteurs of the défi."""
+    """Taking a request sets its coach, its date and status, and e-mails each EIG and porteur of the défi."""
     demande = DemandeAideFactory(defi=equipe["defi"], demandeur=equipe["eig"])
     with django_capture_on_commit_callbacks(execute=True):
         services.demande_aide_prendre_en_charge(demande, coach=equipe["coach"])
     demande.refresh_from_db()
     assert demande.statut == DemandeAide.Statut.PRISE_EN_CHARGE
     assert demande.coach == equipe["coach"] and demande.prise_en_charge_le is not None
-    assert sorted(mail.outbox[0].to) == ["eig@exemple.test", "porteur@exemple.test"]
-    assert "prise en charge par Camille Coach" in mail.outbox[0].body
+    assert sorted(m.to for m in mail.outbox) == [["eig@exemple.test"], ["porteur@exemple.test"]]
+    assert all("prise en charge par Camille Coach" in m.body for m in mail.outbox)
 
 
 def test_planifier_cree_des_sessions_publiees_du_bureau_aide_et_inscrit_l_equipe(
         equipe, django_capture_on_commit_callbacks):
     """Planning two séances creates two published sessions of the dispositif « bureau-aide », for the défi,
-    linked to the request, led by its coach, with the EIG and porteurs registered; one e-mail lists them."""
+    linked to the request, led by its coach, with the EIG and porteurs registered; each gets one e-mail listing
+    them."""
     demande = DemandeAideFactory(defi=equipe["defi"], demandeur=equipe["eig"])
     with django_capture_on_commit_callbacks(execute=True):
         sessions = services.demande_aide_planifier(demande, seances=[_seance(3), _seance(10, heure=10)],
@@ -159,7 +159,7 @@ def test_planifier_cree_des_sessions_publiees_du_bureau_aide_et_inscrit_l_equipe
         assert list(session.facilitateurs.all()) == [equipe["coach"]]
         assert set(Inscription.objects.filter(session=session).values_list("personne", flat=True)) == {
             equipe["eig"].pk, equipe["porteur"].pk}
-    assert len(mail.outbox) == 1
+    assert sorted(m.to for m in mail.outbox) == [["eig@exemple.test"], ["porteur@exemple.test"]]
     corps = mail.outbox[0].body
     assert "des séances" in corps and "14h00 à 15h00 (heure de Paris)" in corps and "10h00 à 11h00" in corps
 
@@ -233,4 +233,4 @@ def test_equipe_des_e_mails_exclut_le_sponsor_et_les_autres_defis(equipe, django
     demande = DemandeAideFactory(defi=equipe["defi"], demandeur=equipe["eig"])
     with django_capture_on_commit_callbacks(execute=True):
         services.demande_aide_prendre_en_charge(demande, coach=equipe["coach"])
-    assert "sponsor@exemple.test" not in mail.outbox[0].to and "autre@exemple.test" not in mail.outbox[0].to
+    assert sorted(m.to for m in mail.outbox) == [["eig@exemple.test"], ["porteur@exemple.test"]]

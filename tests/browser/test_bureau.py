@@ -72,7 +72,7 @@ def test_une_equipe_depose_une_demande_avec_un_document(page, live_server, equip
 
 def test_un_coach_trie_la_demande_depuis_la_file(page, live_server, equipe, verifier_accessibilite):
     """From the queue (waiting time shown), the coach takes the request, plans a séance and closes it; every
-    page passes axe, the team receives three e-mails."""
+    page passes axe, each member of the team receives three e-mails."""
     demande = DemandeAide.objects.create(defi=equipe["defi"], demandeur=equipe["eig"], nature="experimentation",
                                          description="Construire notre protocole d'A/B test.")
     DemandeAide.objects.filter(pk=demande.pk).update(created_at=timezone.now() - datetime.timedelta(days=1, hours=2))
@@ -107,5 +107,6 @@ def test_un_coach_trie_la_demande_depuis_la_file(page, live_server, equipe, veri
     page.get_by_role("button", name="Clore la demande").click()
     page.get_by_text("La demande est close").wait_for()
     assert page.get_by_text("Protocole validé : deux variantes").is_visible()
-    assert [m.subject.removeprefix("[Magellan] Bureau d'aide : ") for m in mail.outbox] == [
-        "votre demande est prise en charge", "vos séances sont planifiées", "votre demande est close"]
+    etapes = ["votre demande est prise en charge", "vos séances sont planifiées", "votre demande est close"]
+    assert [(m.subject.removeprefix("[Magellan] Bureau d'aide : "), m.to) for m in mail.outbox] == [
+        (etape, [adresse]) for etape in etapes for adresse in ("nina@exemple.test", "sophie@exemple.test")]

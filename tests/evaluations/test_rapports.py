@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evaluations.factories import ComiteFactory, ObjectifFactory, RapportFactory, SupportFactory
-from evaluations.models import EnvoiNotification, Rapport
+from evaluations.models import Rapport
 from evaluations.services.rapports import rapport_enregistrer, rapport_publier
 from programme.factories import CoachFactory
+from programme.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +104,7 @@ def test_publier_notifie_equipe_porteurs_et_sponsor_en_francais(client, comite_p
 
 def test_publier_deux_fois_n_envoie_la_notification_qu_une_fois(comite_passe, equipe,
                                                                django_capture_on_commit_callbacks):
-    """The second publication changes nothing and sends nothing: the unique key records the first."""
+    """The second publication changes nothing and sends nothing: each person's e-mail is recorded once."""
     rapport = RapportFactory(comite=comite_passe)
     with django_capture_on_commit_callbacks(execute=True):
         rapport_publier(rapport, par=equipe["coach"])
@@ -111,7 +112,7 @@ def test_publier_deux_fois_n_envoie_la_notification_qu_une_fois(comite_passe, eq
     with django_capture_on_commit_callbacks(execute=True):
         rapport_publier(rapport, par=equipe["coach"])
     assert len(mail.outbox) == 3
-    assert EnvoiNotification.objects.count() == 1
+    assert Notification.objects.filter(cle__startswith=f"rapport:{rapport.pk}:publie:").count() == 3
     assert Rapport.objects.get(pk=rapport.pk).publie_le == premier
 
 
@@ -140,7 +141,7 @@ def test_deux_publications_simultanees_n_envoient_qu_une_notification(equipe):
     for fil in fils:
         fil.join()
     assert erreurs == []
-    assert EnvoiNotification.objects.count() == 1
+    assert Notification.objects.filter(cle__startswith=f"rapport:{rapport.pk}:publie:").count() == 3
     assert len(mail.outbox) == 3
 
 

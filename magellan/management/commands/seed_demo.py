@@ -24,6 +24,7 @@ from magellan.demo import (
     ADMINISTRATIONS, ALUMNI, COACHS, DEFIS, DOMAINE, FONCTIONS_EIG, FONCTIONS_PORTEUR, FONCTIONS_SPONSOR,
     INTERVENANTS, PARRAINS, PART_DE_DEFIS_A_DEUX_PORTEURS,
 )
+from magellan.celery import app as celery_app
 from magellan.demo_accompagnement import accompagnement_construire, accompagnement_effacer
 from programme.factories import PersonneFactory, debut_promotion_en_cours
 from programme.models import Administration, Expertise, Personne, Promotion, Role, Theme
@@ -200,14 +201,20 @@ class Command(BaseCommand):
                 "Relancez avec --reset pour les reconstruire."
             )
         else:
-            # The on_commit mails leave at the end of the atomic block, still inside the override.
-            with override_settings(EMAIL_BACKEND=EMAILS_EN_MEMOIRE), transaction.atomic():
-                if promotion:
-                    demo_effacer(promotion)
-                else:
-                    Personne.objects.filter(email__iendswith=f"@{DOMAINE}").delete()
-                    promotion = promotion_creer(NOM_PROMOTION, numero=8, date_debut=debut_promotion_en_cours())
-                comptes = demo_construire(promotion)
+            # The notifications' tasks run here at the commit, still inside the override: nothing is left queued
+            # for the worker, which would send them with the real backend.
+            eager = celery_app.conf.task_always_eager
+            celery_app.conf.task_always_eager = True
+            try:
+                with override_settings(EMAIL_BACKEND=EMAILS_EN_MEMOIRE), transaction.atomic():
+                    if promotion:
+                        demo_effacer(promotion)
+                    else:
+                        Personne.objects.filter(email__iendswith=f"@{DOMAINE}").delete()
+                        promotion = promotion_creer(NOM_PROMOTION, numero=8, date_debut=debut_promotion_en_cours())
+                    comptes = demo_construire(promotion)
+            finally:
+                celery_app.conf.task_always_eager = eager
             self._resume(promotion, comptes)
         self._connexions()
 

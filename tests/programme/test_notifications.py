@@ -1,0 +1,238 @@
+"""Notifications: every e-mail is recorded under a unique key and sent by the Celery task after the commit,
+once; a failing mail server is retried, then the e-mail is marked as failed without ever breaking the action
+that asked for it."""
+
+import datetime
+import smtplib
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from accompagnement.factories import InscriptionFactory, SessionFactory
+from accompagnement.models import Session
+from magellan.celery import app as celery_app
+from programme.factories import CoachFactory, PersonneFactory, PromotionFactory
+from programme.models import Invitation, Notification, RefusNotification
+from programme.notifications import Envoi, notification_expedier, notifier, notifier_plusieurs
+from programme.tasks import TENTATIVES_MAX, notification_envoyer, notifications_relancer
+
+pytestmark = pytest.mark.django_db
+
+class ServeurCapricieux(EmailBackend):
+    """A mail server that drops the connection the first `pannes` times it is asked to send, then delivers."""
+
+    pannes = 0
+    appels = 0
+
+    def send_messages(self, messages):
+        ServeurCapricieux.appels += 1
+        if ServeurCapricieux.appels <= ServeurCapricieux.pannes:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+@pytest.fixture
+def serveur(settings):
+    """Install the capricious server; the test says how many times it fails."""
+    settings.EMAIL_BACKEND = "tests.programme.test_notifications.ServeurCapricieux"
+    ServeurCapricieux.appels = 0
+
+    def pannes(nombre):
+        ServeurCapricieux.pannes = nombre
+
+    return pannes
+
+
+def _envoi(personne, cle, categorie=Notification.Categorie.SERVICE):
+    return Envoi(personne=personne, cle=cle, gabarit="essais/rappel_test", sujet="Un essai",
+                 lien="http://testserver/espace/", categorie=categorie)
+
+
+@pytest.fixture(autouse=True)
+def gabarit_d_essai(settings, tmp_path):
+    """A small pair of templates, so these tests do not depend on another message's wording."""
+    dossier = tmp_path / "gabarits" / "essais"
+    dossier.mkdir(parents=True)
+    (dossier / "rappel_test.txt").write_text(
+        '{% autoescape off %}Bonjour {{ personne.prenom }},\n\nUn essai : {{ lien }}\n\n'
+        '{% include "emails/pied.txt" %}{% endautoescape %}'
+    )
+    (dossier / "rappel_test.html").write_text(
+        '{% extends "emails/base.html" %}{% block contenu %}<p>Un essai.</p>{% endblock %}'
+    )
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "gabarits", *settings.TEMPLATES[0]["DIRS"]]}]
+
+
+def test_la_meme_cle_deux_fois_n_envoie_qu_un_courriel(django_capture_on_commit_callbacks):
+    """Asking twice for the same key (a task run twice) sends one e-mail, with the text, the HTML and the link."""
+    personne = PersonneFactory(prenom="Nina", email="nina@exemple.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifier(_envoi(personne, "essai:1")) is not None
+        assert notifier(_envoi(personne, "essai:1")) is None
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["nina@exemple.test"] and message.subject == "[Magellan] Un essai"
+    assert "Bonjour Nina," in message.body and "http://testserver/espace/" in message.body
+    html = message.alternatives[0][0]
+    assert "Bonjour Nina," in html and 'href="http://testserver/espace/"' in html
+    assert Notification.objects.get(cle="essai:1").statut == Notification.Statut.ENVOYEE
+
+
+def test_notifier_plusieurs_n_envoie_que_les_cles_nouvelles(django_capture_on_commit_callbacks):
+    """Three e-mails of which one was already recorded: the two new ones leave, the known one does not again."""
+    personnes = [PersonneFactory(email=f"p{rang}@exemple.test") for rang in range(3)]
+    with django_capture_on_commit_callbacks(execute=True):
+        notifier(_envoi(personnes[0], "lot:0"))
+    with django_capture_on_commit_callbacks(execute=True):
+        nouveaux = notifier_plusieurs([_envoi(p, f"lot:{rang}") for rang, p in enumerate(personnes)])
+    assert nouveaux == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["p0@exemple.test", "p1@exemple.test", "p2@exemple.test"]
+    assert Notification.objects.filter(cle__startswith="lot:").count() == 3
+
+
+def test_rien_ne_part_si_la_transaction_est_annulee(django_capture_on_commit_callbacks):
+    """An e-mail asked inside a transaction that rolls back is neither recorded nor sent."""
+    personne = PersonneFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            notifier(_envoi(personne, "annulee:1"))
+            raise RuntimeError
+    assert mail.outbox == [] and not Notification.objects.exists()
+
+
+def test_un_serveur_qui_echoue_deux_fois_est_retente_et_le_courriel_part_une_fois(
+        serveur, django_capture_on_commit_callbacks):
+    """The mail server drops the connection twice: the task retries, the third attempt delivers one e-mail,
+    the notification is marked sent after 3 attempts and its body, which may hold a personal link, is wiped."""
+    serveur(2)
+    personne = PersonneFactory(email="nina@exemple.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = notifier(_envoi(personne, "capricieux:1"))
+    assert [m.to for m in mail.outbox] == [["nina@exemple.test"]]
+    notification.refresh_from_db()
+    assert notification.statut == Notification.Statut.ENVOYEE and notification.tentatives == 3
+    assert notification.envoyee_le is not None
+    assert notification.texte == "" and notification.html == ""
+
+
+def test_un_serveur_toujours_en_panne_mene_a_l_echec_sans_erreur_pour_l_appelant(
+        serveur, django_capture_on_commit_callbacks):
+    """A server that never answers: after the last retry the notification is in ECHEC with the error kept
+    for the coaches, nothing left, and the caller got no exception."""
+    serveur(1000)
+    personne = PersonneFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = notifier(_envoi(personne, "panne:1"))
+    notification.refresh_from_db()
+    assert mail.outbox == []
+    assert notification.statut == Notification.Statut.ECHEC
+    assert notification.tentatives == TENTATIVES_MAX + 1
+    assert "SMTPServerDisconnected" in notification.derniere_erreur
+    assert notification.texte, "le texte reste, pour le renvoyer plus tard"
+
+
+def test_une_invitation_pendant_une_panne_du_serveur_est_enregistree_et_la_page_repond(
+        client, serveur, django_capture_on_commit_callbacks):
+    """A coach invites someone while the mail server is down: the page answers with its usual redirect and
+    message, the invitation is saved, its e-mail waits in ECHEC for a coach to send it again."""
+    serveur(1000)
+    promotion = PromotionFactory()
+    client.force_login(CoachFactory(promotion=promotion))
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client.post("/invitations/nouvelle/", {
+            "email": "sophie.durand@culture.gouv.fr", "prenom": "Sophie", "nom_usage": "Durand",
+            "promotion": promotion.pk, "type_role": "sponsor",
+        }, follow=True)
+    assert reponse.status_code == 200
+    assert "Invitation envoyée à sophie.durand@culture.gouv.fr" in reponse.content.decode()
+    invitation = Invitation.objects.get(personne__email="sophie.durand@culture.gouv.fr")
+    notification = Notification.objects.get(cle=f"invitation:{invitation.pk}")
+    assert notification.statut == Notification.Statut.ECHEC and mail.outbox == []
+
+
+def test_annuler_une_session_pendant_une_panne_du_serveur_annule_quand_meme(
+        client, serveur, django_capture_on_commit_callbacks):
+    """A coach cancels a session while the mail server is down: no error page, the session is cancelled and
+    the registered person's e-mail is recorded, waiting to be sent again."""
+    serveur(1000)
+    promotion = PromotionFactory()
+    session = SessionFactory(promotion=promotion)
+    inscrite = InscriptionFactory(session=session).personne
+    client.force_login(CoachFactory(promotion=promotion))
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = client.post(f"/coachs/sessions/{session.pk}/annuler/", {"motif_annulation": "Salle indisponible."})
+    assert reponse.status_code == 302
+    session.refresh_from_db()
+    assert session.statut == Session.Statut.ANNULEE
+    notification = Notification.objects.get(cle=f"session:{session.pk}:annulee:{inscrite.pk}")
+    assert notification.statut in (Notification.Statut.A_ENVOYER, Notification.Statut.ECHEC)
+    assert mail.outbox == []
+
+
+def test_expedier_une_notification_deja_envoyee_n_envoie_rien(django_capture_on_commit_callbacks):
+    """The broker delivers the same task twice: the second run finds the e-mail sent and sends nothing."""
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = notifier(_envoi(PersonneFactory(), "double:1"))
+    assert notification_expedier(notification.pk) is False
+    notification_envoyer.delay(notification.pk)
+    assert len(mail.outbox) == 1
+
+
+def test_relancer_renvoie_une_notification_oubliee_depuis_dix_minutes_une_seule_fois():
+    """A notification recorded but whose task was lost: after ten minutes `notifications_relancer` enqueues it
+    and it is sent once; a recent one is left to its own task; a second run sends nothing more."""
+    # Outside a captured commit, the tasks asked by `notifier` never run: as if the broker had lost them.
+    ancienne = notifier(_envoi(PersonneFactory(email="ancienne@exemple.test"), "oubliee:1"))
+    recente = notifier(_envoi(PersonneFactory(email="recente@exemple.test"), "recente:1"))
+    Notification.objects.filter(pk=ancienne.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+    assert notifications_relancer.delay().get() == 1
+    assert notifications_relancer.delay().get() == 0
+    assert [m.to for m in mail.outbox] == [["ancienne@exemple.test"]]
+    ancienne.refresh_from_db()
+    recente.refresh_from_db()
+    assert ancienne.statut == Notification.Statut.ENVOYEE and recente.statut == Notification.Statut.A_ENVOYER
+
+
+def test_un_rappel_refuse_n_est_pas_envoye_mais_les_autres_oui(django_capture_on_commit_callbacks):
+    """Someone who declined the carnet reminder does not get it, others do; a message of the service still
+    reaches them; a declinable e-mail carries the link to the preferences page."""
+    refuse = PersonneFactory(email="refuse@exemple.test")
+    accepte = PersonneFactory(email="accepte@exemple.test")
+    RefusNotification.objects.create(personne=refuse, categorie=Notification.Categorie.RAPPEL_CARNET)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifier(_envoi(refuse, "carnet:refuse", Notification.Categorie.RAPPEL_CARNET)) is None
+        notifier_plusieurs([_envoi(p, f"carnet:lot:{p.pk}", Notification.Categorie.RAPPEL_CARNET)
+                            for p in (refuse, accepte)])
+        notifier(_envoi(refuse, "service:refuse"))
+    assert sorted(m.to[0] for m in mail.outbox) == ["accepte@exemple.test", "refuse@exemple.test"]
+    rappel = next(m for m in mail.outbox if m.to == ["accepte@exemple.test"])
+    assert "http://testserver/comptes/notifications/" in rappel.body
+    assert "http://testserver/comptes/notifications/" in rappel.alternatives[0][0]
+    service = next(m for m in mail.outbox if m.to == ["refuse@exemple.test"])
+    assert "/comptes/notifications/" not in service.body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_la_demo_envoie_ses_courriels_en_memoire_sans_rien_laisser_au_courtier(settings, monkeypatch, capsys):
+    """`seed_demo` with a real broker configured: the demo's e-mails are sent in memory while it is built,
+    nothing is handed to the broker (a worker would send them for real) and none is left waiting; the
+    setting is put back after."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    confiees = []
+    monkeypatch.setattr(celery_app, "send_task", lambda nom, *args, **kwargs: confiees.append(nom))
+    celery_app.conf.task_always_eager = False
+    try:
+        call_command("seed_demo", stdout=StringIO())
+        assert celery_app.conf.task_always_eager is False
+    finally:
+        celery_app.conf.task_always_eager = True
+    assert confiees == []
+    assert "Subject:" not in capsys.readouterr().out
+    assert any("cycle de mentorat" in message.subject for message in mail.outbox)
+    assert Notification.objects.exists()
+    assert not Notification.objects.exclude(statut=Notification.Statut.ENVOYEE).exists()
