@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from accompagnement.models import Inscription, Session, TypeMentorat
+from accompagnement.models import GroupePartage, Inscription, Session, TypeMentorat, VagueMeteo
 from accompagnement.selectors.carnet import competences_de_la_phase
 from accompagnement.selectors.sessions import sessions_invitant
 from accompagnement.services.bureau import demande_aide_creer, demande_aide_planifier, demande_aide_prendre_en_charge
@@ -385,4 +385,6 @@ def accompagnement_effacer(promotion: Promotion):
         modele.history.model.objects.filter(**{f"{champ}__in": ids}).delete()
     if rapports:
         Notification.objects.filter(cle__regex=rf"^rapport:({'|'.join(map(str, rapports))}):publie:").delete()
+    GroupePartage.objects.filter(promotion=promotion).delete()
+    VagueMeteo.objects.filter(promotion=promotion).delete()
     Session.objects.filter(promotion=promotion).delete()

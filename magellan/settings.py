@@ -168,7 +168,7 @@ CELERY_FILE_BROKER_DIR = Path(env.str("CELERY_FILE_BROKER_DIR", default=str(BASE
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
 else:
-    CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_URL = "filesystem://localhost//"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_FILE_BROKER_DIR / "file"),
         "data_folder_out": str(CELERY_FILE_BROKER_DIR / "file"),
@@ -189,6 +189,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, **globals().get("
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The console e-mail backend prints to stdout: keep it readable in `make run` instead of logging each line.
 CELERY_WORKER_REDIRECT_STDOUTS = False
+
+# The tabu search's budget for the groupes pluridisciplinaires (empty: scaled to the promotion's size).
+GROUPES_ITERATIONS = env.int("GROUPES_ITERATIONS", default=None)
 
 # The public site's content is published under the Licence Ouverte 2.0; the export says so.
 OPEN_DATA_LICENCE = "Licence Ouverte / Open Licence version 2.0 (Etalab)"

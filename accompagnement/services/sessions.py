@@ -115,8 +115,11 @@ def session_publier(session: Session) -> Session:
 
 @transaction.atomic
 def calendrier_publier(promotion) -> int:
-    """Publish every draft of the promotion at once; returns how many were published."""
-    return Session.objects.filter(promotion=promotion, statut=Session.Statut.BROUILLON).update(
+    """Publish every draft of the promotion at once; returns how many were published. The groupes de partage's
+    drafts are left out: they are published with their groups, which invites their members."""
+    return Session.objects.filter(
+        promotion=promotion, statut=Session.Statut.BROUILLON, groupe_partage__isnull=True
+    ).update(
         statut=Session.Statut.PUBLIEE, updated_at=timezone.now()
     )
 

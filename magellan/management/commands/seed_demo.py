@@ -8,6 +8,7 @@ Faker and random generators: two runs give the same people. The command does not
 exists, unless `--reset` is given.
 """
 
+import logging
 import random
 from collections import Counter
 
@@ -26,6 +27,8 @@ from magellan.demo import (
 )
 from magellan.celery import app as celery_app
 from magellan.demo_accompagnement import accompagnement_construire, accompagnement_effacer
+from magellan.demo_groupes import demo_groupes
+from magellan.demo_meteo import demo_meteo
 from programme.factories import PersonneFactory, debut_promotion_en_cours
 from programme.models import Administration, Expertise, Personne, Promotion, Role, Theme
 from programme.services import promotion_creer, promotion_replanifier
@@ -181,6 +184,8 @@ def demo_construire(promotion: Promotion) -> dict[str, int]:
     return {
         "defis": len(defis), "administrations": len(administrations), **Counter(t for _p, t, _h in annuaire.roles),
         **accompagnement_construire(promotion, demo, random.Random(GRAINE)),
+        **demo_meteo(promotion),
+        "groupes de partage": len(demo_groupes(promotion)),
     }
 
 
@@ -205,6 +210,9 @@ class Command(BaseCommand):
             # for the worker, which would send them with the real backend.
             eager = celery_app.conf.task_always_eager
             celery_app.conf.task_always_eager = True
+            journal = logging.getLogger("celery.app.trace")
+            niveau = journal.level
+            journal.setLevel(logging.WARNING)  # not one line per demo e-mail
             try:
                 with override_settings(EMAIL_BACKEND=EMAILS_EN_MEMOIRE), transaction.atomic():
                     if promotion:
@@ -215,6 +223,7 @@ class Command(BaseCommand):
                     comptes = demo_construire(promotion)
             finally:
                 celery_app.conf.task_always_eager = eager
+                journal.setLevel(niveau)
             self._resume(promotion, comptes)
         self._connexions()
 
@@ -238,6 +247,10 @@ class Command(BaseCommand):
             f"{comptes['cycles']} cycles réservés, {comptes['heures']} saisies d'heures d'accélération, "
             f"{comptes['carnets']} carnets de bord, {comptes['demandes']} demandes au bureau d'aide, "
             f"{comptes['comites']} comités d'évaluation et {comptes['rapports']} rapport publié."
+        )
+        self.stdout.write(
+            f"  Météo entrepreneuriale : {comptes['vagues']} vagues, {comptes['reponses']} réponses, "
+            f"{comptes['alertes']} alertes ; {comptes['groupes de partage']} groupes de partage sur deux mois."
         )
 
     def _connexions(self):

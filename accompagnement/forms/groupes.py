@@ -1,0 +1,91 @@
+"""Forms of the groupes de partage: the coaches' choice of a promotion and month, a move, and the topic an
+entre-pairs group chooses for its next meeting."""
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.urls import reverse
+from django.utils.formats import date_format
+
+FORMAT_MOIS = "%Y-%m"
+
+
+class ChoixMoisForm(forms.Form):
+    """Which promotion and month the coaches look at (GET)."""
+
+    promotion = forms.TypedChoiceField(label="Promotion", coerce=int, required=False)
+    mois = forms.CharField(label="Mois", required=False, help_text="Au format AAAA-MM, par exemple 2027-03.",
+                           widget=forms.TextInput(attrs={"type": "month"}))
+
+    def __init__(self, *args, promotions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.promotions = {promotion.pk: promotion for promotion in promotions}
+        self.fields["promotion"].choices = [(promotion.pk, str(promotion)) for promotion in promotions]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.attrs = {"aria-label": "Choisir la promotion et le mois"}
+        self.helper.add_input(Submit("", "Afficher"))
+
+    def clean_mois(self):
+        valeur = self.cleaned_data["mois"]
+        if not valeur:
+            return None
+        try:
+            return datetime.datetime.strptime(valeur, FORMAT_MOIS).date()
+        except ValueError:
+            raise forms.ValidationError("Indiquez le mois au format AAAA-MM, par exemple 2027-03.")
+
+    def promotion_choisie(self):
+        return self.promotions.get(self.cleaned_data.get("promotion")) if self.is_valid() else None
+
+    def mois_choisi(self):
+        return self.cleaned_data.get("mois") if self.is_valid() else None
+
+
+class DeplacementForm(forms.Form):
+    """Move one member of the month to another group (of the same kind: the service checks it)."""
+
+    membre = forms.TypedChoiceField(label="Personne", coerce=int)
+    groupe = forms.TypedChoiceField(label="Vers le groupe", coerce=int)
+
+    def __init__(self, *args, membres, groupes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membres = {membre.pk: membre for membre in membres}
+        self.groupes = {groupe.pk: groupe for groupe in groupes}
+        self.fields["membre"].choices = [
+            (m.pk, f"{m.personne.nom_complet} ({m.groupe})") for m in membres
+        ]
+        self.fields["groupe"].choices = [(g.pk, str(g)) for g in groupes]
+        self.fields["membre"].error_messages["invalid_choice"] = "Choisissez une personne des groupes de ce mois."
+        self.fields["groupe"].error_messages["invalid_choice"] = "Choisissez un groupe de ce mois."
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("", "Déplacer"))
+
+    def membre_choisi(self):
+        return self.membres[self.cleaned_data["membre"]]
+
+    def groupe_choisi(self):
+        return self.groupes[self.cleaned_data["groupe"]]
+
+
+class SujetSuivantForm(forms.Form):
+    """The topic chosen at the end of an entre-pairs meeting for the next one."""
+
+    sujet_suivant = forms.CharField(
+        label="Sujet de la prochaine rencontre", max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Indiquez le sujet choisi pour la prochaine rencontre."},
+    )
+
+    def __init__(self, *args, groupe, **kwargs):
+        # Several groups' forms share a page: the prefix keeps their fields' ids apart.
+        super().__init__(*args, prefix=f"groupe-{groupe.pk}", initial={"sujet_suivant": groupe.sujet_suivant},
+                         **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("groupe_sujet_suivant", kwargs={"pk": groupe.pk})
+        self.helper.add_input(Submit("", "Enregistrer le sujet"))
+        self.fields["sujet_suivant"].help_text = (
+            f"Choisi ensemble à la fin de la rencontre de {date_format(groupe.mois, 'F Y')} ; il devient le sujet "
+            "du mois suivant.")
