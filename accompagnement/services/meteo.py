@@ -177,6 +177,13 @@ def _promotions_en_cours(jour: datetime.date):
     )
 
 
+def _chevauche_une_autre(promotion: Promotion, jour: datetime.date, ouverte_le, fermee_le) -> bool:
+    """True when another round of the promotion overlaps this one's window: after a coach moves the weekday or
+    the anchor, the round due then is skipped rather than open beside the one still running."""
+    return (VagueMeteo.objects.filter(promotion=promotion, ouverte_le__lt=fermee_le, fermee_le__gt=ouverte_le)
+            .exclude(date=jour).exists())
+
+
 def meteo_tour(maintenant: datetime.datetime | None = None) -> dict[str, int]:
     """The daily round of the météo (the task at noon): open and invite the rounds due, remind two days before
     closing those who have not answered, close the rounds whose time has come. Running it twice sends nothing
@@ -190,7 +197,7 @@ def meteo_tour(maintenant: datetime.datetime | None = None) -> dict[str, int]:
             continue
         ouverte_le, fermee_le = vague_horaires(promotion, date)
         # A round missed at noon (worker stopped) still opens later, while its window lasts.
-        if ouverte_le <= maintenant < fermee_le:
+        if ouverte_le <= maintenant < fermee_le and not _chevauche_une_autre(promotion, date, ouverte_le, fermee_le):
             _vague, creee, invitations = vague_ouvrir(promotion, date)
             bilan["ouvertes"] += creee
             bilan["invitations"] += invitations

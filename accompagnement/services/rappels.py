@@ -25,8 +25,6 @@ from ..selectors.heures import (
     plafond_minutes,
 )
 
-# The comité's own reminder (evaluations.rappels_comites) already tells its participants the day before.
-DISPOSITIF_COMITE = "comite-evaluation"
 RAPPEL_SESSION_AVANCE = datetime.timedelta(hours=24)
 
 
@@ -77,7 +75,8 @@ def sessions_a_rappeler(maintenant: datetime.datetime):
         Session.objects.filter(
             statut=Session.Statut.PUBLIEE, debut__gt=maintenant, debut__lte=maintenant + RAPPEL_SESSION_AVANCE
         )
-        .exclude(dispositif__slug=DISPOSITIF_COMITE)
+        # A comité's session is reminded by evaluations.rappels_comites; a comité slot without its comité is not.
+        .exclude(comite__isnull=False)
         .select_related("dispositif")
         .prefetch_related(
             "facilitateurs",
@@ -95,13 +94,13 @@ def rappels_sessions(maintenant: datetime.datetime | None = None) -> int:
     """Remind the registered people and facilitators of each session starting within 24 hours; a session moved
     to another time is reminded again. Returns how many new e-mails will leave."""
     # In UTC, so that « 24 hours » are real hours across a daylight-saving change.
-    maintenant = (maintenant or timezone.now()).astimezone(datetime.timezone.utc)
+    maintenant = (maintenant or timezone.now()).astimezone(datetime.UTC)
     envois = []
     for session in sessions_a_rappeler(maintenant):
         facilitateurs = {personne.pk: personne for personne in session.facilitateurs.all()}
         personnes = {inscription.personne.pk: inscription.personne for inscription in session.inscrites}
         personnes.update(facilitateurs)
-        debut = session.debut.astimezone(datetime.timezone.utc).isoformat()
+        debut = session.debut.astimezone(datetime.UTC).isoformat()
         lien = lien_absolu(reverse("session", kwargs={"pk": session.pk}))
         for pk in sorted(personnes):
             personne = personnes[pk]

@@ -80,3 +80,21 @@ def test_la_derniere_vague_est_celle_du_calendrier(ancre):
         precedents = [j for j in jours if j <= jour]
         assert derniere_date_de_vague(promotion, jour) == (precedents[-1] if precedents else None), jour
         jour += datetime.timedelta(days=1)
+
+
+def test_changer_de_jour_garde_la_quinzaine():
+    """Moving the météo from Wednesday to Friday keeps the same fortnight: the rounds stay in the anchor's even
+    weeks, two days later, still exactly 14 days apart."""
+    promotion = _promotion(meteo_ancre=datetime.date(2026, 1, 7))
+    mercredis = list(_jours(promotion))
+    promotion.meteo_jour = 4
+    vendredis = list(_jours(promotion))
+    assert [jour - datetime.timedelta(days=2) for jour in vendredis] == mercredis[:len(vendredis)]
+    assert {(b - a).days for a, b in zip(vendredis, vendredis[1:])} == {14}
+
+
+def test_sans_ancre_ni_debut_aucune_vague():
+    """A promotion with neither anchor nor start date has no round at all, on any day."""
+    promotion = _promotion(date_debut=None, meteo_ancre=None)
+    assert list(_jours(promotion)) == []
+    assert derniere_date_de_vague(promotion, datetime.date(2026, 6, 1)) is None

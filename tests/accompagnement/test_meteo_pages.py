@@ -147,3 +147,14 @@ def test_la_moyenne_d_une_vague_apparait_a_sa_cloture(client, promotion):
     vague.cloturee_le = timezone.now()
     vague.save()
     assert "2,0 sur 5" in client.get("/meteo/promotion/").content.decode()
+
+
+def test_les_pages_des_eig_ont_un_nombre_de_requetes_constant(client, django_assert_max_num_queries):
+    """« Ma météo » and the promotion's page cost the same queries for an EIG with 2 rounds as with 6."""
+    for nombre in (2, 6):
+        eig = _peupler(PromotionFactory(nom=f"Promotion {nombre} vagues"), 6, nombre)[0]
+        client.force_login(eig)
+        with django_assert_max_num_queries(8):
+            assert client.get("/meteo/").status_code == 200
+        with django_assert_max_num_queries(8):
+            assert client.get("/meteo/promotion/").status_code == 200

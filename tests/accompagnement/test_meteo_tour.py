@@ -164,3 +164,21 @@ def test_ouvrir_une_vague_coute_un_nombre_de_requetes_constant(promotion):
             assert meteo_tour(a_paris(jour))["invitations"] == invitations
         requetes.append(len(capture))
     assert requetes[0] == requetes[1] <= 20, requetes
+
+
+def test_changer_de_jour_n_ouvre_pas_une_vague_pendant_qu_une_autre_court(promotion,
+                                                                          django_capture_on_commit_callbacks):
+    """When a coach moves the météo to Mondays and its anchor to the next week while Friday's round is still open,
+    the Monday that falls inside that round opens nothing and sends nothing; the next Monday of the new
+    fortnight opens normally."""
+    EIGFactory(promotion=promotion)
+    _tourner(a_paris(VENDREDI), django_capture_on_commit_callbacks)
+    promotion.meteo_jour, promotion.meteo_ancre = 0, datetime.date(2026, 1, 12)
+    promotion.save()
+    mail.outbox.clear()
+    bilan = _tourner(a_paris(datetime.date(2026, 1, 12)), django_capture_on_commit_callbacks)
+    assert bilan["ouvertes"] == 0 and mail.outbox == []
+    assert list(VagueMeteo.objects.values_list("date", flat=True)) == [VENDREDI]
+    _tourner(a_paris(datetime.date(2026, 1, 26)), django_capture_on_commit_callbacks)
+    assert sorted(VagueMeteo.objects.values_list("date", flat=True)) == [VENDREDI, datetime.date(2026, 1, 26)]
+    assert len(mail.outbox) == 1

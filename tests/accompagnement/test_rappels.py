@@ -15,6 +15,8 @@ from accompagnement.models import Inscription, Session
 from accompagnement.services.rappels import rappel_carnet, rappels_sessions, resume_heures
 from accompagnement.tasks import rappels as taches
 from defis.factories import DefiFactory
+from evaluations.factories import ComiteFactory
+from evaluations.models import Comite
 from programme.factories import (
     CoachFactory, EIGFactory, ParrainFactory, PersonneFactory, PromotionFactory, RoleFactory,
 )
@@ -146,9 +148,22 @@ def test_sessions_annulees_brouillons_et_comites_non_rappelees(session, django_c
     ]
     for autre in autres:
         InscriptionFactory(session=autre)
+    comite = ComiteFactory(defi=DefiFactory(promotion=session["session"].promotion))
+    Comite.objects.filter(pk=comite.pk).update(session=autres[-1])
     RefusNotification.objects.create(personne=session["animatrice"], categorie=Notification.Categorie.RAPPEL_SESSION)
     messages = lancer(django_capture_on_commit_callbacks, rappels_sessions, paris(2026, 10, 24, 18))
     assert adresses(messages) == [session["inscrite"].email]
+
+
+def test_un_creneau_de_comite_sans_comite_est_rappele_comme_une_session(session, django_capture_on_commit_callbacks):
+    """A comité slot published in the agenda before its comité exists is reminded like any session: no comité
+    reminder covers it."""
+    creneau = SessionFactory(promotion=session["session"].promotion, debut=paris(2026, 10, 25, 9),
+                             fin=paris(2026, 10, 25, 10), dispositif="comite-evaluation")
+    inscrite = InscriptionFactory(session=creneau).personne
+    messages = lancer(django_capture_on_commit_callbacks, rappels_sessions, paris(2026, 10, 24, 18))
+    assert inscrite.email in adresses(messages)
+    assert f"http://testserver/sessions/{creneau.pk}/" in next(m.body for m in messages if m.to == [inscrite.email])
 
 
 def test_rappels_sessions_en_requetes_constantes(promotion, django_assert_max_num_queries):

@@ -108,5 +108,5 @@ def test_un_coach_trie_la_demande_depuis_la_file(page, live_server, equipe, veri
     page.get_by_text("La demande est close").wait_for()
     assert page.get_by_text("Protocole validé : deux variantes").is_visible()
     etapes = ["votre demande est prise en charge", "vos séances sont planifiées", "votre demande est close"]
-    assert [(m.subject.removeprefix("[Magellan] Bureau d'aide : "), m.to) for m in mail.outbox] == [
-        (etape, [adresse]) for etape in etapes for adresse in ("nina@exemple.test", "sophie@exemple.test")]
+    assert sorted((m.subject.removeprefix("[Magellan] Bureau d'aide : "), m.to) for m in mail.outbox) == sorted(
+        (etape, [adresse]) for etape in etapes for adresse in ("nina@exemple.test", "sophie@exemple.test"))

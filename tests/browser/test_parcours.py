@@ -21,7 +21,8 @@ def promotion_en_cours():
                        corps="## Le défi à relever\n\nFluidifier les **admissions** hospitalières.")
     RealisationFactory(defi=defi, titre="Code source", url="https://github.com/exemple/hospiflux")
     DefiFactory(titre="Greffe numérique", promotion=PromotionFactory(nom="Promotion 7", numero=7))
-    eig = MembreEquipeFactory(defi=defi, role=MembreEquipe.Role.EIG, personne__email="eig@exemple.test").personne
+    eig = MembreEquipeFactory(defi=defi, role=MembreEquipe.Role.EIG, personne__email="eig@exemple.test",
+                              personne__prenom="Alix").personne
     MembreEquipeFactory(defi=defi, role=MembreEquipe.Role.EIG, personne__prenom="Camille")
     MembreEquipeFactory(defi=defi, role=MembreEquipe.Role.PORTEUR, personne__prenom="Sophie")
     return {"promotion": promotion, "defi": defi, "eig": eig}

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils.text import slugify
 
+from accompagnement.models import Session
 from defis.factories import corps_markdown
 from defis.models import Defi, MembreEquipe
 from magellan.demo import (
@@ -181,12 +182,15 @@ def demo_construire(promotion: Promotion) -> dict[str, int]:
     MembreEquipe.objects.bulk_create(membres)
 
     demo = {t: Personne.objects.get(email=adresse_de(t)) for t in Role.Type}
-    return {
+    comptes = {
         "defis": len(defis), "administrations": len(administrations), **Counter(t for _p, t, _h in annuaire.roles),
         **accompagnement_construire(promotion, demo, random.Random(GRAINE)),
         **demo_meteo(promotion),
         "groupes de partage": len(demo_groupes(promotion)),
     }
+    # The groups' sessions come on top of the calendar's.
+    comptes["sessions"] = Session.objects.filter(promotion=promotion, statut=Session.Statut.PUBLIEE).count()
+    return comptes
 
 
 class Command(BaseCommand):
