@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from defis.models import Defi
 from programme.models import Phase, Promotion
+from programme.selectors import promotions_en_cours
 
 from .models import AtteinteObjectif, Comite, Objectif, PieceJointe, Rapport, Support
 
@@ -120,7 +121,7 @@ def promotions_pour_tableau() -> QuerySet[Promotion]:
 def promotion_par_defaut(jour=None) -> Promotion | None:
     """The promotion running today, or else the latest one."""
     jour = jour or timezone.localdate()
-    courante = Promotion.objects.filter(date_debut__lte=jour, date_fin__gte=jour).order_by("-date_debut").first()
+    courante = promotions_en_cours(jour).order_by("-date_debut").first()
     return courante or promotions_pour_tableau().first()
 
 

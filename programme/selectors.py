@@ -2,7 +2,15 @@
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Phase, Role
+from .models import Phase, Promotion, Role
+
+
+def promotions_en_cours(premier_jour, dernier_jour=None) -> QuerySet[Promotion]:
+    """The promotions running on at least one day between `premier_jour` and `dernier_jour` (the same day when
+    not given), oldest first; a promotion without dates is not running."""
+    return Promotion.objects.filter(
+        date_debut__lte=dernier_jour or premier_jour, date_fin__gte=premier_jour
+    ).order_by("date_debut", "numero")
 
 
 def roles_de(personne) -> QuerySet[Role]:

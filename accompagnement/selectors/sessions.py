@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from defis.models import MembreEquipe
 from programme.models import Personne, Promotion, Role
+from programme.selectors import promotions_en_cours
 
 from ..models import Dispositif, Inscription, Session
 
@@ -144,7 +145,7 @@ def promotion_courante() -> Promotion | None:
     aujourd_hui = timezone.localdate()
     promotions = Promotion.objects.exclude(date_debut__isnull=True)
     return (
-        promotions.filter(date_debut__lte=aujourd_hui, date_fin__gte=aujourd_hui).order_by("-date_debut").first()
+        promotions_en_cours(aujourd_hui).order_by("-date_debut").first()
         or promotions.order_by("-date_debut").first()
         or Promotion.objects.first()
     )

@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 
 from programme.models import Notification, Personne, Promotion, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
+from programme.selectors import promotions_en_cours
 
 from ..models import AlerteMeteo, ReponseMeteo, VagueMeteo
 
@@ -170,13 +171,6 @@ def vague_relancer(vague: VagueMeteo, maintenant: datetime.datetime) -> int:
     return envoyes
 
 
-def _promotions_en_cours(jour: datetime.date):
-    return Promotion.objects.filter(
-        Q(date_debut__lte=jour) | Q(date_debut__isnull=True, meteo_ancre__lte=jour),
-        Q(date_fin__isnull=True) | Q(date_fin__gte=jour),
-    )
-
-
 def _chevauche_une_autre(promotion: Promotion, jour: datetime.date, ouverte_le, fermee_le) -> bool:
     """True when another round of the promotion overlaps this one's window: after a coach moves the weekday or
     the anchor, the round due then is skipped rather than open beside the one still running."""
@@ -191,7 +185,7 @@ def meteo_tour(maintenant: datetime.datetime | None = None) -> dict[str, int]:
     maintenant = maintenant or timezone.now()
     jour = timezone.localtime(maintenant, PARIS).date()
     bilan = {"ouvertes": 0, "invitations": 0, "relances": 0, "cloturees": 0}
-    for promotion in _promotions_en_cours(jour):
+    for promotion in promotions_en_cours(jour):
         date = derniere_date_de_vague(promotion, jour)
         if date is None:
             continue

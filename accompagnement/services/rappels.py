@@ -17,25 +17,21 @@ from django.utils import timezone
 
 from programme.models import Notification, Personne, Promotion, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
+from programme.selectors import promotions_en_cours
 
 from ..models import HeureAcceleration, Inscription, Session
 from ..selectors.carnet import mois_courant
 from ..selectors.heures import (
-    consommation_par_defi, consommation_par_parrain, duree_en_clair, mois_en_clair, mois_precedent, mois_suivant,
+    consommation_par_defi,
+    consommation_par_parrain,
+    duree_en_clair,
+    mois_en_clair,
+    mois_precedent,
+    mois_suivant,
     plafond_minutes,
 )
 
 RAPPEL_SESSION_AVANCE = datetime.timedelta(hours=24)
-
-
-def promotions_en_cours(premier_jour: datetime.date, dernier_jour: datetime.date | None = None) -> list[Promotion]:
-    """The promotions running on at least one day between `premier_jour` and `dernier_jour` (the same day when
-    not given), oldest first."""
-    return list(
-        Promotion.objects.filter(
-            date_debut__lte=dernier_jour or premier_jour, date_fin__gte=premier_jour
-        ).order_by("date_debut", "numero")
-    )
 
 
 def de_mois(premier: datetime.date) -> str:
@@ -228,7 +224,7 @@ def resume_heures(maintenant: datetime.datetime | None = None) -> int:
     that month, their hours per défi against the cap; to each coach, per parrain and per défi. Returns how
     many new e-mails will leave."""
     premier = mois_precedent(mois_courant(timezone.localdate(maintenant or timezone.now())))
-    promotions = promotions_en_cours(premier, mois_suivant(premier) - datetime.timedelta(days=1))
+    promotions = list(promotions_en_cours(premier, mois_suivant(premier) - datetime.timedelta(days=1)))
     if not promotions:
         return 0
     return notifier_plusieurs(_resume_parrains(premier, promotions) + _resume_coachs(premier, promotions))

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from programme.models import Promotion
+from programme.selectors import promotions_en_cours
 
 from ..forms.heures import FORMAT_MOIS, HeureForm, SuiviHeuresForm
 from ..selectors import heures as selectors
@@ -87,7 +87,7 @@ def heures_defi(request, slug):
 
 def _promotion_en_cours():
     aujourd_hui = timezone.localdate()
-    en_cours = Promotion.objects.filter(date_debut__lte=aujourd_hui, date_fin__gte=aujourd_hui)
+    en_cours = promotions_en_cours(aujourd_hui)
     return en_cours.order_by("-date_debut").first()
 
 
