@@ -3,7 +3,8 @@ each entre-pairs group chose for next month, and next month's groups, composed a
 carried over. Everything goes through the services, invitations included."""
 
 from accompagnement.models import GroupePartage
-from accompagnement.selectors.groupes import mois_en_cours, mois_suivant
+from accompagnement.selectors.carnet import mois_courant
+from accompagnement.selectors.heures import mois_suivant
 from accompagnement.services.groupes import groupes_composer, groupes_publier, sujet_suivant_choisir
 from programme.models import Promotion
 
@@ -19,7 +20,7 @@ SUJETS = [
 
 def demo_groupes(promotion: Promotion) -> list[GroupePartage]:
     """Compose and publish this month's and next month's groups of `promotion`; returns them."""
-    courant = mois_en_cours()
+    courant = mois_courant()
     groupes = groupes_composer(promotion, courant)
     groupes_publier(promotion, courant)
     for rang, groupe in enumerate(g for g in groupes if g.type == GroupePartage.Type.PAIRS):

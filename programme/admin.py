@@ -3,16 +3,14 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
-from . import services
+from . import notifications, services
 from .forms import PersonneCreationForm
 from .models import (
     Administration, Competence, Expertise, Invitation, Notification, Personne, Phase, Promotion, RefusNotification,
     Role, Theme,
 )
 from .rules import est_coach
-from .tasks import notification_envoyer
 
 
 class ReserveAuxCoachs:
@@ -185,13 +183,9 @@ class InvitationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
 
 @admin.action(description="Renvoyer les notifications sélectionnées en échec")
 def renvoyer(modeladmin, request, queryset):
-    ids = list(queryset.filter(statut=Notification.Statut.ECHEC).values_list("pk", flat=True))
-    Notification.objects.filter(pk__in=ids, statut=Notification.Statut.ECHEC).update(
-        statut=Notification.Statut.A_ENVOYER, tentatives=0, derniere_erreur=""
-    )
-    if ids:
-        transaction.on_commit(lambda: [notification_envoyer.delay(pk) for pk in ids], robust=True)
-        modeladmin.message_user(request, f"{len(ids)} notification(s) remise(s) à l'envoi.", messages.SUCCESS)
+    nombre = notifications.notifications_renvoyer(queryset.values_list("pk", flat=True))
+    if nombre:
+        modeladmin.message_user(request, f"{nombre} notification(s) remise(s) à l'envoi.", messages.SUCCESS)
     else:
         modeladmin.message_user(request, "Seules les notifications en échec se renvoient.", messages.WARNING)
 

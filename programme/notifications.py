@@ -91,25 +91,25 @@ def notifier(envoi: Envoi) -> Notification | None:
 
 
 def notifier_plusieurs(envois: list[Envoi], taille_lot: int = 1000) -> int:
-    """Record many e-mails at once (a météo round for 10,000 EIG); returns how many new ones will leave."""
+    """Record many e-mails at once (a météo round for 10,000 EIG), a batch of `taille_lot` at a time with a
+    constant number of queries per batch; returns how many new ones will leave."""
     envois = [envoi for envoi in envois if envoi.personne.email]
-    if not envois:
-        return 0
-    refus = set()
-    categories = {envoi.categorie for envoi in envois}
-    for categorie in categories:
-        refus |= {(categorie, pk) for pk in _refus([e.personne for e in envois if e.categorie == categorie], categorie)}
-    envois = [envoi for envoi in envois if (envoi.categorie, envoi.personne.pk) not in refus]
     nouveaux = 0
     for debut in range(0, len(envois), taille_lot):
         lot = envois[debut:debut + taille_lot]
+        refus = set(RefusNotification.objects.filter(
+            personne__in={e.personne.pk for e in lot if e.categorie in Notification.DECLINABLES},
+            categorie__in={e.categorie for e in lot} & set(Notification.DECLINABLES),
+        ).values_list("categorie", "personne_id"))
+        lot = [envoi for envoi in lot if (envoi.categorie, envoi.personne.pk) not in refus]
         connues = set(Notification.objects.filter(cle__in=[e.cle for e in lot]).values_list("cle", flat=True))
         a_creer = [_rendre(envoi) for envoi in lot if envoi.cle not in connues]
+        if not a_creer:
+            continue
         Notification.objects.bulk_create(a_creer, ignore_conflicts=True)
-        ids = Notification.objects.filter(
+        ids = list(Notification.objects.filter(
             cle__in=[n.cle for n in a_creer], statut=Notification.Statut.A_ENVOYER, tentatives=0
-        ).values_list("pk", flat=True)
-        ids = list(ids)
+        ).values_list("pk", flat=True))
         nouveaux += len(ids)
         _programmer(ids)
     return nouveaux
@@ -152,6 +152,18 @@ def notification_expedier(pk: int) -> bool:
 def notification_abandonner(pk: int):
     """After the last retry: the e-mail is marked as failed, for the coaches to see in the admin."""
     Notification.objects.filter(pk=pk, statut=Notification.Statut.A_ENVOYER).update(statut=Notification.Statut.ECHEC)
+
+
+def notifications_renvoyer(ids) -> int:
+    """Send again the chosen e-mails that ended in failure (the coaches' « Renvoyer » in the admin): back to
+    « à envoyer », attempts reset, enqueued after the commit. Others are left alone; returns how many."""
+    ids = list(Notification.objects.filter(pk__in=list(ids), statut=Notification.Statut.ECHEC)
+               .values_list("pk", flat=True))
+    Notification.objects.filter(pk__in=ids, statut=Notification.Statut.ECHEC).update(
+        statut=Notification.Statut.A_ENVOYER, tentatives=0, derniere_erreur=""
+    )
+    _programmer(ids)
+    return len(ids)
 
 
 def notifications_en_souffrance(depuis_minutes: int = 10):

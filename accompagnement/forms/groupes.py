@@ -7,7 +7,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.urls import reverse
-from django.utils.formats import date_format
 
 FORMAT_MOIS = "%Y-%m"
 
@@ -75,6 +74,7 @@ class SujetSuivantForm(forms.Form):
 
     sujet_suivant = forms.CharField(
         label="Sujet de la prochaine rencontre", max_length=1000,
+        help_text="Choisi ensemble à la fin de la rencontre, il devient le sujet de celle du mois suivant.",
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Indiquez le sujet choisi pour la prochaine rencontre."},
     )
@@ -86,6 +86,3 @@ class SujetSuivantForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_action = reverse("groupe_sujet_suivant", kwargs={"pk": groupe.pk})
         self.helper.add_input(Submit("", "Enregistrer le sujet"))
-        self.fields["sujet_suivant"].help_text = (
-            f"Choisi ensemble à la fin de la rencontre de {date_format(groupe.mois, 'F Y')} ; il devient le sujet "
-            "du mois suivant.")

@@ -9,29 +9,16 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
 
 from defis.models import MembreEquipe
 from programme.models import Expertise, Personne, Promotion, Role
 
 from ..groupes_algo import Participant
 from ..models import GroupePartage, MembreGroupe
+from .heures import mois_precedent, mois_suivant, premier_du_mois
 
 PAIRS, PLURI = GroupePartage.Type.PAIRS, GroupePartage.Type.PLURI
-
-
-def premier_du_mois(jour: datetime.date) -> datetime.date:
-    return jour.replace(day=1)
-
-
-def mois_suivant(mois: datetime.date) -> datetime.date:
-    return premier_du_mois(mois) + relativedelta(months=1)
-
-
-def mois_precedent(mois: datetime.date) -> datetime.date:
-    return premier_du_mois(mois) - relativedelta(months=1)
 
 
 def nombre_de_mois(promotion: Promotion) -> int:
@@ -244,10 +231,6 @@ def coachs_de(promotion: Promotion) -> QuerySet[Personne]:
 
 def promotions_concernees(jour: datetime.date) -> QuerySet[Promotion]:
     """The promotions that run during the month after `jour`: those whose next month's groups are due."""
-    suivant = mois_suivant(jour)
+    suivant = mois_suivant(premier_du_mois(jour))
     fin_du_suivant = mois_suivant(suivant) - datetime.timedelta(days=1)
     return Promotion.objects.filter(date_debut__lte=fin_du_suivant, date_fin__gte=suivant).order_by("pk")
-
-
-def mois_en_cours() -> datetime.date:
-    return premier_du_mois(timezone.localdate())

@@ -23,6 +23,7 @@ from ..groupes_algo import composer_pluri, groupes_entre_pairs
 from ..models import Dispositif, GroupePartage, MembreGroupe, Session
 from ..selectors import groupes as selectors
 from .planificateur import jour_ouvre_a_partir
+from .rappels import de_mois
 from .sessions import session_creer, session_modifier, session_publier
 
 PAIRS, PLURI = GroupePartage.Type.PAIRS, GroupePartage.Type.PLURI
@@ -132,7 +133,7 @@ def _enregistrer(promotion, mois, groupes, personnes):
 
 def _refuser_si_publie(groupe: GroupePartage):
     if groupe.publie_le is not None:
-        raise ValidationError(f"Les groupes de {date_format(groupe.mois, 'F Y')} sont publiés : les invitations "
+        raise ValidationError(f"Les groupes {de_mois(groupe.mois)} sont publiés : les invitations "
                               "sont parties, plus personne ne peut changer de groupe.")
 
 
@@ -146,8 +147,8 @@ def membre_deplacer(depuis: GroupePartage, personne, vers: GroupePartage) -> Gro
     depuis, vers = (GroupePartage.objects.select_for_update().get(pk=groupe.pk) for groupe in (depuis, vers))
     if (depuis.promotion_id, depuis.mois, depuis.type) != (vers.promotion_id, vers.mois, vers.type):
         raise ValidationError("Une personne ne change de groupe que pour un groupe du même type et du même mois : "
-                              f"{vers} n'est pas un groupe {depuis.get_type_display().lower()} de "
-                              f"{date_format(depuis.mois, 'F Y')}.")
+                              f"{vers} n'est pas un groupe {depuis.get_type_display().lower()} "
+                              f"{de_mois(depuis.mois)}.")
     _refuser_si_publie(depuis)
     _refuser_si_publie(vers)
     membre = MembreGroupe.objects.select_for_update().filter(groupe=depuis, personne=personne).first()
@@ -207,8 +208,9 @@ def _invitation(groupe: GroupePartage, personne) -> Envoi:
     return Envoi(
         personne=personne, cle=f"groupe:{groupe.pk}:invitation:{personne.pk}",
         gabarit="accompagnement/emails/groupe_invitation",
-        sujet=f"{LIBELLES[groupe.type]} de {date_format(groupe.mois, 'F Y')} : {quand}",
+        sujet=f"{LIBELLES[groupe.type]} {de_mois(groupe.mois)} : {quand}",
         contexte={"groupe": groupe, "session": session, "presente": groupe.presentateur_id == personne.pk,
+                  "libelle": LIBELLES[groupe.type], "de_mois": de_mois(groupe.mois),
                   "autres": [p for p in groupe.membres_liste if p.pk != personne.pk]},
         lien=lien_absolu(reverse("session", kwargs={"pk": session.pk}) if session else reverse("mes_groupes")),
     )
@@ -241,7 +243,7 @@ def groupes_preparer(maintenant: datetime.datetime | None = None) -> dict[str, i
     bilan = {"composes": 0, "publies": 0}
     if jour.day < 15:
         return bilan
-    prochain = selectors.mois_suivant(jour)
+    prochain = selectors.mois_suivant(selectors.premier_du_mois(jour))
     for promotion in selectors.promotions_concernees(jour):
         with transaction.atomic():
             if not selectors.groupes_du_mois(promotion, prochain).exists():
@@ -264,8 +266,8 @@ def _coachs_prevenir(promotion: Promotion, mois: datetime.date):
     notifier_plusieurs([
         Envoi(personne=coach, cle=f"groupes:{promotion.pk}:{mois:%Y-%m}:a-revoir:{coach.pk}",
               gabarit="accompagnement/emails/groupe_a_revoir",
-              sujet=f"Groupes de partage de {date_format(mois, 'F Y')} à relire ({promotion})",
-              contexte={"promotion": promotion, "mois": mois, "nombre": a_revoir,
+              sujet=f"Groupes de partage {de_mois(mois)} à relire ({promotion})",
+              contexte={"promotion": promotion, "de_mois": de_mois(mois), "nombre": a_revoir,
                         "publication": selectors.mois_precedent(mois).replace(day=22)},
               lien=lien)
         for coach in selectors.coachs_de(promotion)

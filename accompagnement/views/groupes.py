@@ -7,8 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from programme.models import Promotion
@@ -18,6 +16,7 @@ from ..models import GroupePartage
 from ..selectors import carnet as selectors_carnet
 from ..selectors import groupes as selectors
 from ..services import groupes as services
+from ..services.rappels import de_mois
 
 
 def _exiger_coach(request):
@@ -70,7 +69,7 @@ def groupes_apercu(request):
     promotions = selectors_carnet.promotions_pour_les_carnets()
     choix = ChoixMoisForm(request.GET or None, promotions=promotions)
     promotion = choix.promotion_choisie() or selectors_carnet.promotion_par_defaut(promotions, request.user)
-    mois = choix.mois_choisi() or selectors.mois_en_cours()
+    mois = choix.mois_choisi() or selectors_carnet.mois_courant()
     if promotion and not (request.GET and choix.is_valid()):
         choix = ChoixMoisForm(initial={"promotion": promotion.pk, "mois": f"{mois:%Y-%m}"}, promotions=promotions)
     apercu = selectors.apercu_du_mois(promotion, mois) if promotion else None
@@ -82,10 +81,12 @@ def groupes_apercu(request):
     if apercu:
         for ligne in apercu.entre_pairs:
             ligne.formulaire = SujetSuivantForm(groupe=ligne.groupe)
+    prochain_mois = selectors.mois_suivant(selectors_carnet.mois_courant())
     return render(request, "accompagnement/groupes/apercu.html", {
-        "choix": choix, "promotion": promotion, "mois": mois, "apercu": apercu, "deplacement": deplacement,
-        "mois_precedent": selectors.mois_precedent(mois), "mois_suivant": selectors.mois_suivant(mois),
-        "prochain_mois": selectors.mois_suivant(timezone.localdate()),
+        "choix": choix, "promotion": promotion, "mois": mois, "de_mois": de_mois(mois), "apercu": apercu,
+        "deplacement": deplacement, "mois_precedent": selectors.mois_precedent(mois),
+        "mois_suivant": selectors.mois_suivant(mois), "prochain_mois": prochain_mois,
+        "de_prochain_mois": de_mois(prochain_mois),
         "fil_ariane": {"courant": "Groupes de partage"},
     })
 
@@ -106,7 +107,7 @@ def groupes_composer(request):
     promotion, mois = _promotion_et_mois(request)
     groupes = services.groupes_composer(promotion, mois)
     if groupes:
-        messages.success(request, f"Les groupes de {date_format(mois, 'F Y')} sont composés en brouillon : "
+        messages.success(request, f"Les groupes {de_mois(mois)} sont composés en brouillon : "
                                   "relisez-les, déplacez des personnes si besoin, puis publiez-les.")
     else:
         messages.warning(request, f"La {promotion} ne compte aucun EIG actif : aucun groupe à composer.")
@@ -143,5 +144,5 @@ def groupes_publier(request):
         messages.success(request, f"{nombre} groupe{'s' if nombre > 1 else ''} publié{'s' if nombre > 1 else ''} : "
                                   "chaque membre reçoit son invitation par courriel.")
     else:
-        messages.info(request, f"Les groupes de {date_format(mois, 'F Y')} étaient déjà publiés.")
+        messages.info(request, f"Les groupes {de_mois(mois)} étaient déjà publiés.")
     return redirect(_url_apercu(promotion, mois))

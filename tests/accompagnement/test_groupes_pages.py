@@ -164,3 +164,11 @@ def test_un_eig_sans_groupe_est_prevenu(client):
     eig = EIGFactory()
     client.force_login(eig)
     assert "publiés vers le 22 de chaque mois" in client.get("/groupes/").content.decode()
+
+
+def test_un_mois_qui_commence_par_une_voyelle_est_elide(client, monde):
+    """The preview of an April not yet composed says « d'avril 2027 », never « de avril »."""
+    client.force_login(monde["coach"])
+    page = client.get(_apercu(monde, datetime.date(2027, 4, 1))).content.decode().replace("&#x27;", "'")
+    assert "Les groupes d'avril 2027 ne sont pas encore composés." in page
+    assert "Composer les groupes d'avril 2027" in page and "de avril" not in page

@@ -283,3 +283,64 @@ def test_publier_le_calendrier_laisse_les_groupes_en_brouillon(composition_rapid
     calendrier_publier(promotion)
     sessions = Session.objects.filter(groupe_partage__promotion=promotion)
     assert sessions.exists() and set(sessions.values_list("statut", flat=True)) == {Session.Statut.BROUILLON}
+
+
+def _paires_du_mois(promotion, mois):
+    return {tuple(sorted(paire)) for groupe in GroupePartage.objects.filter(promotion=promotion, mois=mois, type=PLURI)
+            for paire in combinations(_membres(groupe), 2)}
+
+
+def test_un_eig_parti_entre_deux_mois_n_est_plus_dans_les_groupes_du_mois_suivant(composition_rapide):
+    """An EIG who leaves (inactive) after a month was composed is in none of the next month's groups; everyone
+    else is in one group of each kind, still never two of a défi together."""
+    promotion, eig = promotion_avec_eig(20, par_defi=2)
+    mois = datetime.date(2027, 2, 1)
+    services.groupes_composer(promotion, mois)
+    parti = eig[3]
+    parti.is_active = False
+    parti.save(update_fields=["is_active"])
+    suivant = datetime.date(2027, 3, 1)
+    services.groupes_composer(promotion, suivant)
+    defi_de = {p.pk: p.equipes.get().defi_id for p in eig}
+    for type_groupe in (PAIRS, PLURI):
+        membres = MembreGroupe.objects.filter(mois=suivant, type=type_groupe).values_list("personne_id", flat=True)
+        assert sorted(membres) == sorted(p.pk for p in eig if p != parti)
+    for groupe in GroupePartage.objects.filter(mois=suivant, type=PLURI):
+        assert 4 <= len(_membres(groupe)) <= 6
+        assert all(defi_de[a] != defi_de[b] for a, b in combinations(_membres(groupe), 2))
+
+
+def test_apres_un_deplacement_le_mois_suivant_evite_les_paires_qu_il_a_creees():
+    """A coach moves someone into the group of the person they were to meet the month after: next month's
+    groups are planned again from the groups actually held, so those two are not put together again (30 EIG in
+    six groups of 5 can go three months without any pair meeting twice)."""
+    promotion, _eig = promotion_avec_eig(30, par_defi=1, date_debut=datetime.date(2027, 2, 1),
+                                         date_fin=datetime.date(2027, 4, 30))
+    mois, suivant = datetime.date(2027, 2, 1), datetime.date(2027, 3, 1)
+    services.groupes_composer(promotion, mois)
+    services.groupes_composer(promotion, suivant)
+    personne, rencontre = sorted(_paires_du_mois(promotion, suivant) - _paires_du_mois(promotion, mois))[0]
+    for groupe in GroupePartage.objects.filter(mois=suivant):
+        groupe.session.delete()
+    GroupePartage.objects.filter(mois=suivant).delete()
+    depuis = GroupePartage.objects.get(mois=mois, type=PLURI, participations__personne_id=personne)
+    vers = GroupePartage.objects.get(mois=mois, type=PLURI, participations__personne_id=rencontre)
+    services.membre_deplacer(depuis, depuis.participations.get(personne_id=personne).personne, vers)
+    services.groupes_composer(promotion, suivant)
+    assert (personne, rencontre) not in _paires_du_mois(promotion, suivant)
+
+
+def test_les_invitations_d_avril_sont_en_bon_francais(composition_rapide, django_capture_on_commit_callbacks):
+    """A month starting with a vowel is elided (« d'avril 2027 ») and the group is named in full, in the
+    subject and in both bodies of the invitation."""
+    promotion, _eig = promotion_avec_eig(8)
+    mois = datetime.date(2027, 4, 1)
+    services.groupes_composer(promotion, mois)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.groupes_publier(promotion, mois)
+    pairs = next(m for m in mail.outbox if "entre pairs" in m.subject)
+    assert pairs.subject.startswith("[Magellan] Groupe de partage entre pairs d'avril 2027 : mercredi ")
+    html = pairs.alternatives[0][0]
+    for corps in (pairs.body, html.replace("&#x27;", "'")):
+        assert "Vous faites partie du groupe de partage entre pairs n° " in corps
+        assert "d'avril 2027." in corps and "de avril" not in corps

@@ -89,3 +89,17 @@ def test_la_tache_celery_compose_les_groupes_du_mois_suivant(promotion):
     assert tache.name == "accompagnement.groupes_preparer"
     bilan = tache.delay().get()
     assert set(bilan) == {"composes", "publies"}
+
+
+def test_le_31_c_est_bien_le_mois_suivant_qui_est_publie(promotion, django_capture_on_commit_callbacks):
+    """Run first on 31 January (the worker stopped since the 14th), the task composes and publishes February's
+    groups, not March's, and invites each EIG once per kind."""
+    _executer(datetime.date(2027, 1, 31), django_capture_on_commit_callbacks)
+    assert {(g.mois, g.publie_le is not None) for g in GroupePartage.objects.all()} == {(datetime.date(2027, 2, 1), True)}
+    assert len(mail.outbox) == 20
+
+
+def test_le_dernier_mois_de_la_promotion_a_ses_groupes(promotion, django_capture_on_commit_callbacks):
+    """June 2027 is the promotion's last month: its groups are composed on 15 May like any other month's."""
+    _executer(datetime.date(2027, 5, 15), django_capture_on_commit_callbacks)
+    assert set(GroupePartage.objects.values_list("mois", flat=True)) == {datetime.date(2027, 6, 1)}

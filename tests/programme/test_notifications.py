@@ -236,3 +236,49 @@ def test_la_demo_envoie_ses_courriels_en_memoire_sans_rien_laisser_au_courtier(s
     assert any("cycle de mentorat" in message.subject for message in mail.outbox)
     assert Notification.objects.exists()
     assert not Notification.objects.exclude(statut=Notification.Statut.ENVOYEE).exists()
+
+
+def test_notifier_plusieurs_par_lots_ecarte_les_refus_et_les_cles_connues(
+        django_capture_on_commit_callbacks, django_assert_max_num_queries):
+    """25 reminders recorded in batches of 10: the person who declined this reminder and the key already sent
+    get nothing, the 23 others one e-mail each, with four queries per batch whatever its size."""
+    personnes = [PersonneFactory(email=f"eig{rang}@exemple.test") for rang in range(25)]
+    RefusNotification.objects.create(personne=personnes[4], categorie=Notification.Categorie.RAPPEL_CARNET)
+    with django_capture_on_commit_callbacks(execute=True):
+        notifier(_envoi(personnes[17], "carnet:17", Notification.Categorie.RAPPEL_CARNET))
+    mail.outbox.clear()
+    envois = [_envoi(p, f"carnet:{rang}", Notification.Categorie.RAPPEL_CARNET) for rang, p in enumerate(personnes)]
+    with django_capture_on_commit_callbacks(execute=True) as rappels:
+        with django_assert_max_num_queries(3 * 4):
+            assert notifier_plusieurs(envois, taille_lot=10) == 23
+    assert len(rappels) == 3
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        p.email for rang, p in enumerate(personnes) if rang not in (4, 17))
+
+
+def test_un_courtier_injoignable_ne_fait_pas_echouer_l_action_et_la_relance_rattrape(
+        client, monkeypatch, django_capture_on_commit_callbacks):
+    """The broker is down when a coach cancels a session: the page answers normally, the session is cancelled,
+    the e-mail waits recorded; ten minutes later `notifications_relancer` sends it, once."""
+    from kombu.exceptions import OperationalError
+
+    def courtier_injoignable(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    promotion = PromotionFactory()
+    session = SessionFactory(promotion=promotion)
+    inscrite = InscriptionFactory(session=session, personne__email="inscrite@exemple.test").personne
+    client.force_login(CoachFactory(promotion=promotion))
+    with monkeypatch.context() as patch:
+        patch.setattr(notification_envoyer, "delay", courtier_injoignable)
+        with django_capture_on_commit_callbacks(execute=True):
+            reponse = client.post(f"/coachs/sessions/{session.pk}/annuler/", {"motif_annulation": "Grève."})
+    assert reponse.status_code == 302
+    session.refresh_from_db()
+    assert session.statut == Session.Statut.ANNULEE
+    notification = Notification.objects.get(cle=f"session:{session.pk}:annulee:{inscrite.pk}")
+    assert (notification.statut, notification.tentatives, mail.outbox) == (Notification.Statut.A_ENVOYER, 0, [])
+    Notification.objects.filter(pk=notification.pk).update(created_at=timezone.now() - datetime.timedelta(minutes=11))
+    notifications_relancer.delay()
+    notifications_relancer.delay()
+    assert [m.to for m in mail.outbox] == [["inscrite@exemple.test"]]
