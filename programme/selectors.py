@@ -1,8 +1,8 @@
 """Reads of the programme, with what each page needs prefetched."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
-from .models import Phase, Promotion, Role
+from .models import Personne, Phase, Promotion, Role
 
 
 def promotions_en_cours(premier_jour, dernier_jour=None) -> QuerySet[Promotion]:
@@ -22,3 +22,11 @@ def roles_de(personne) -> QuerySet[Role]:
         .order_by("-promotion__date_debut", "-promotion__numero", "type")
     )
 
+
+
+def coachs_de(promotion: Promotion) -> QuerySet[Personne]:
+    """The active coaches of a promotion and those of the whole programme (a coach role without promotion):
+    who hears of its alerts and reviews its groups."""
+    return Personne.objects.filter(
+        Q(roles__promotion=promotion) | Q(roles__promotion__isnull=True), roles__type=Role.Type.COACH, is_active=True,
+    ).distinct().order_by("pk")

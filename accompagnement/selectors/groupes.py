@@ -9,10 +9,11 @@ import datetime
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from defis.models import MembreEquipe
 from programme.models import Expertise, Personne, Promotion, Role
+from programme.selectors import promotions_en_cours
 
 from ..groupes_algo import Participant
 from ..models import GroupePartage, MembreGroupe
@@ -222,15 +223,8 @@ def membres_du_mois(promotion: Promotion, mois: datetime.date) -> QuerySet[Membr
             .select_related("personne", "groupe").order_by("type", "personne__nom_usage", "personne__prenom"))
 
 
-def coachs_de(promotion: Promotion) -> QuerySet[Personne]:
-    """The coaches of a promotion, and those of the whole programme: who reviews its groups."""
-    return Personne.objects.filter(
-        Q(roles__promotion=promotion) | Q(roles__promotion__isnull=True), roles__type=Role.Type.COACH, is_active=True,
-    ).distinct().order_by("pk")
-
-
 def promotions_concernees(jour: datetime.date) -> QuerySet[Promotion]:
     """The promotions that run during the month after `jour`: those whose next month's groups are due."""
     suivant = mois_suivant(premier_du_mois(jour))
     fin_du_suivant = mois_suivant(suivant) - datetime.timedelta(days=1)
-    return Promotion.objects.filter(date_debut__lte=fin_du_suivant, date_fin__gte=suivant).order_by("pk")
+    return promotions_en_cours(suivant, fin_du_suivant)

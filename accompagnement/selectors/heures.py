@@ -39,6 +39,12 @@ def mois_en_clair(premier: datetime.date) -> str:
     return format_date(premier, "F Y")
 
 
+def de_mois(premier: datetime.date) -> str:
+    """« de mars 2026 », « d'octobre 2026 »: the month after « de », elided before a vowel."""
+    mois = mois_en_clair(premier)
+    return f"d'{mois}" if mois[0] in "aeiouyéè" else f"de {mois}"
+
+
 def plafond_minutes(promotion: Promotion) -> int:
     """The promotion's monthly cap per parrain, in minutes."""
     return int(promotion.plafond_heures_acceleration * 60)

@@ -18,12 +18,13 @@ from django.utils.formats import date_format
 
 from programme.models import Promotion
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
+from programme.selectors import coachs_de
 
 from ..groupes_algo import composer_pluri, groupes_entre_pairs
 from ..models import Dispositif, GroupePartage, MembreGroupe, Session
 from ..selectors import groupes as selectors
+from ..selectors.heures import de_mois
 from .planificateur import jour_ouvre_a_partir
-from .rappels import de_mois
 from .sessions import session_creer, session_modifier, session_publier
 
 PAIRS, PLURI = GroupePartage.Type.PAIRS, GroupePartage.Type.PLURI
@@ -270,5 +271,5 @@ def _coachs_prevenir(promotion: Promotion, mois: datetime.date):
               contexte={"promotion": promotion, "de_mois": de_mois(mois), "nombre": a_revoir,
                         "publication": selectors.mois_precedent(mois).replace(day=22)},
               lien=lien)
-        for coach in selectors.coachs_de(promotion)
+        for coach in coachs_de(promotion)
     ])

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 
 from programme.models import Notification, Personne, Promotion, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
-from programme.selectors import promotions_en_cours
+from programme.selectors import coachs_de, promotions_en_cours
 
 from ..models import AlerteMeteo, ReponseMeteo, VagueMeteo
 
@@ -228,14 +228,6 @@ def _motifs(reponse: ReponseMeteo) -> list[str]:
     return motifs
 
 
-def coachs_de_la_promotion(promotion: Promotion) -> list[Personne]:
-    """The coaches told of a promotion's alerts: its own, and the programme team's (coaches of no promotion)."""
-    return list(
-        Personne.objects.filter(Q(roles__promotion=promotion) | Q(roles__promotion__isnull=True),
-                                roles__type=Role.Type.COACH, is_active=True).distinct().order_by("pk")
-    )
-
-
 def _alertes_lever(reponse: ReponseMeteo) -> list[AlerteMeteo]:
     alertes = [AlerteMeteo.objects.create(reponse=reponse, motif=motif) for motif in _motifs(reponse)]
     if not alertes:
@@ -247,7 +239,7 @@ def _alertes_lever(reponse: ReponseMeteo) -> list[AlerteMeteo]:
               sujet=f"Météo : {alerte.get_motif_display().lower()} — {reponse.eig.nom_complet}",
               contexte={"alerte": alerte, "eig": reponse.eig, "vague": reponse.vague}, lien=lien,
               categorie=Notification.Categorie.SERVICE)
-        for alerte in alertes for coach in coachs_de_la_promotion(reponse.vague.promotion)
+        for alerte in alertes for coach in coachs_de(reponse.vague.promotion)
     ])
     return alertes
 

@@ -24,6 +24,7 @@ from ..selectors.carnet import mois_courant
 from ..selectors.heures import (
     consommation_par_defi,
     consommation_par_parrain,
+    de_mois,
     duree_en_clair,
     mois_en_clair,
     mois_precedent,
@@ -32,12 +33,6 @@ from ..selectors.heures import (
 )
 
 RAPPEL_SESSION_AVANCE = datetime.timedelta(hours=24)
-
-
-def de_mois(premier: datetime.date) -> str:
-    """« de mars 2026 », « d'octobre 2026 »: the month after « de », elided before a vowel."""
-    mois = mois_en_clair(premier)
-    return f"d'{mois}" if mois[0] in "aeiouyéè" else f"de {mois}"
 
 
 @transaction.atomic

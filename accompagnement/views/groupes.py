@@ -15,8 +15,8 @@ from ..forms.groupes import ChoixMoisForm, DeplacementForm, SujetSuivantForm
 from ..models import GroupePartage
 from ..selectors import carnet as selectors_carnet
 from ..selectors import groupes as selectors
+from ..selectors.heures import de_mois
 from ..services import groupes as services
-from ..services.rappels import de_mois
 
 
 def _exiger_coach(request):

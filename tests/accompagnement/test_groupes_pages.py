@@ -9,8 +9,7 @@ from django.utils.html import escape
 
 from accompagnement.models import GroupePartage, MembreGroupe
 from programme.factories import CoachFactory, EIGFactory
-from tests.accompagnement.outils_groupes import (  # noqa: F401
-    composition_rapide, groupes_construits, mois_prochain, promotion_avec_eig)
+from tests.accompagnement.outils_groupes import groupes_construits, mois_prochain, promotion_avec_eig
 
 pytestmark = pytest.mark.django_db
 PAIRS, PLURI = GroupePartage.Type.PAIRS, GroupePartage.Type.PLURI

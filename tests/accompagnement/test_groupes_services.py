@@ -13,7 +13,7 @@ from accompagnement.models import GroupePartage, MembreGroupe, Session
 from accompagnement.services import groupes as services
 from magellan.demo_groupes import demo_groupes
 from programme.factories import EIGFactory
-from tests.accompagnement.outils_groupes import composition_rapide, mois_prochain, promotion_avec_eig  # noqa: F401
+from tests.accompagnement.outils_groupes import mois_prochain, promotion_avec_eig
 
 pytestmark = pytest.mark.django_db
 PAIRS, PLURI = GroupePartage.Type.PAIRS, GroupePartage.Type.PLURI

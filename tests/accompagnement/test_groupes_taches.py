@@ -10,7 +10,7 @@ from accompagnement.models import GroupePartage, Session
 from accompagnement.services.groupes import groupes_composer, groupes_preparer, groupes_publier
 from accompagnement.tasks.groupes import groupes_preparer as tache
 from programme.factories import CoachFactory
-from tests.accompagnement.outils_groupes import a_paris, composition_rapide, promotion_avec_eig  # noqa: F401
+from tests.accompagnement.outils_groupes import a_paris, promotion_avec_eig
 
 pytestmark = pytest.mark.django_db
 JANVIER = datetime.date(2027, 1, 1)
