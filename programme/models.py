@@ -349,6 +349,7 @@ class Notification(models.Model):
     statut = models.CharField("statut", max_length=20, choices=Statut.choices, default=Statut.A_ENVOYER)
     tentatives = models.PositiveSmallIntegerField("tentatives", default=0)
     derniere_erreur = models.TextField("dernière erreur", blank=True)
+    derniere_tentative_le = models.DateTimeField("dernière tentative le", null=True, blank=True)
     created_at = models.DateTimeField("créée le", default=timezone.now)
     envoyee_le = models.DateTimeField("envoyée le", null=True, blank=True)
 

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -141,10 +141,12 @@ def notification_expedier(pk: int) -> bool:
             notification.texte = ""
             notification.html = ""
             notification.derniere_erreur = ""
-            notification.save(update_fields=["statut", "envoyee_le", "tentatives", "texte", "html", "derniere_erreur"])
+            notification.derniere_tentative_le = notification.envoyee_le
+            notification.save(update_fields=["statut", "envoyee_le", "tentatives", "texte", "html", "derniere_erreur",
+                                             "derniere_tentative_le"])
             return True
     Notification.objects.filter(pk=pk, statut=Notification.Statut.A_ENVOYER).update(
-        tentatives=F("tentatives") + 1, derniere_erreur=erreur_texte[:2000]
+        tentatives=F("tentatives") + 1, derniere_erreur=erreur_texte[:2000], derniere_tentative_le=timezone.now()
     )
     raise EchecEnvoi(erreur_texte)
 
@@ -166,13 +168,19 @@ def notifications_renvoyer(ids) -> int:
     return len(ids)
 
 
-def notifications_en_souffrance(depuis_minutes: int = 10):
-    """E-mails recorded but never tried after a while (the broker lost the task): their ids, to enqueue again.
+# Longer than the longest wait between two retries (1 h): past it, the retry was lost with its worker or broker.
+RETRY_PERDU_APRES = timedelta(hours=2)
 
-    Those already tried are in their task's retry schedule and are left to it."""
-    limite = timezone.now() - timedelta(minutes=depuis_minutes)
+
+def notifications_en_souffrance(depuis_minutes: int = 10):
+    """E-mails still waiting that no task holds any more, to enqueue again: those never tried after a while (the
+    broker lost the task), and those whose retry never came (the worker stopped during the backoff). Those in
+    their retry schedule are left to it; enqueueing one twice would still send it once (row lock, status)."""
+    maintenant = timezone.now()
     return list(
-        Notification.objects.filter(statut=Notification.Statut.A_ENVOYER, tentatives=0, created_at__lt=limite)
+        Notification.objects.filter(statut=Notification.Statut.A_ENVOYER)
+        .filter(Q(tentatives=0, created_at__lt=maintenant - timedelta(minutes=depuis_minutes))
+                | Q(tentatives__gt=0, derniere_tentative_le__lt=maintenant - RETRY_PERDU_APRES))
         .order_by("created_at").values_list("pk", flat=True)[:5000]
     )
 

@@ -198,6 +198,24 @@ def test_relancer_renvoie_une_notification_oubliee_depuis_dix_minutes_une_seule_
     assert ancienne.statut == Notification.Statut.ENVOYEE and recente.statut == Notification.Statut.A_ENVOYER
 
 
+def test_relancer_reprend_un_essai_dont_la_reprise_s_est_perdue():
+    """A notification tried twice whose retry never came (the worker stopped during the backoff) is enqueued
+    again two hours after its last attempt and sent once; one tried ten minutes ago is left to its retry."""
+    perdue = notifier(_envoi(PersonneFactory(email="perdue@exemple.test"), "perdue:1"))
+    en_cours = notifier(_envoi(PersonneFactory(email="en-cours@exemple.test"), "en-cours:1"))
+
+    def il_y_a(**duree):
+        return timezone.now() - datetime.timedelta(**duree)
+
+    Notification.objects.filter(pk=perdue.pk).update(tentatives=2, derniere_tentative_le=il_y_a(hours=3))
+    Notification.objects.filter(pk=en_cours.pk).update(tentatives=2, derniere_tentative_le=il_y_a(minutes=10),
+                                                       created_at=il_y_a(hours=5))
+    assert notifications_relancer.delay().get() == 1
+    assert [m.to for m in mail.outbox] == [["perdue@exemple.test"]]
+    en_cours.refresh_from_db()
+    assert en_cours.statut == Notification.Statut.A_ENVOYER
+
+
 def test_un_rappel_refuse_n_est_pas_envoye_mais_les_autres_oui(django_capture_on_commit_callbacks):
     """Someone who declined the carnet reminder does not get it, others do; a message of the service still
     reaches them; a declinable e-mail carries the link to the preferences page."""
