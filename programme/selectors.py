@@ -30,3 +30,8 @@ def coachs_de(promotion: Promotion) -> QuerySet[Personne]:
     return Personne.objects.filter(
         Q(roles__promotion=promotion) | Q(roles__promotion__isnull=True), roles__type=Role.Type.COACH, is_active=True,
     ).distinct().order_by("pk")
+
+
+def eig_par_pk(pk) -> Personne | None:
+    """A person who is EIG in some promotion, or None."""
+    return Personne.objects.filter(pk=pk, roles__type=Role.Type.EIG).distinct().first()

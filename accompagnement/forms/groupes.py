@@ -8,24 +8,20 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.urls import reverse
 
+from .carnet import ChoixPromotionForm
+
 FORMAT_MOIS = "%Y-%m"
 
 
-class ChoixMoisForm(forms.Form):
+class ChoixMoisForm(ChoixPromotionForm):
     """Which promotion and month the coaches look at (GET)."""
 
-    promotion = forms.TypedChoiceField(label="Promotion", coerce=int, required=False)
     mois = forms.CharField(label="Mois", required=False, help_text="Au format AAAA-MM, par exemple 2027-03.",
                            widget=forms.TextInput(attrs={"type": "month"}))
 
-    def __init__(self, *args, promotions, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.promotions = {promotion.pk: promotion for promotion in promotions}
-        self.fields["promotion"].choices = [(promotion.pk, str(promotion)) for promotion in promotions]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
         self.helper.attrs = {"aria-label": "Choisir la promotion et le mois"}
-        self.helper.add_input(Submit("", "Afficher"))
 
     def clean_mois(self):
         valeur = self.cleaned_data["mois"]
@@ -36,12 +32,8 @@ class ChoixMoisForm(forms.Form):
         except ValueError:
             raise forms.ValidationError("Indiquez le mois au format AAAA-MM, par exemple 2027-03.")
 
-    def promotion_choisie(self):
-        return self.promotions.get(self.cleaned_data.get("promotion")) if self.is_valid() else None
-
     def mois_choisi(self):
         return self.cleaned_data.get("mois") if self.is_valid() else None
-
 
 class DeplacementForm(forms.Form):
     """Move one member of the month to another group (of the same kind: the service checks it)."""

@@ -120,7 +120,3 @@ def eig_de_la_promotion_et_leur_carnet(promotion, mois: datetime.date) -> QueryS
         .order_by("nom_usage", "prenom")
     )
 
-
-def eig_par_pk(pk) -> Personne | None:
-    """A person who is EIG in some promotion, or None."""
-    return Personne.objects.filter(pk=pk, roles__type=Role.Type.EIG).distinct().first()

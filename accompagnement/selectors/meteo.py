@@ -87,10 +87,6 @@ def eig_de_la_promotion_et_leur_meteo(promotion: Promotion) -> QuerySet[Personne
     )
 
 
-def eig_par_pk(pk) -> Personne | None:
-    """A person who is EIG in some promotion, or None."""
-    return Personne.objects.filter(pk=pk, roles__type=Role.Type.EIG).distinct().first()
-
 
 def meteo_de_la_promotion(promotion: Promotion, lecteur, maintenant: datetime.datetime | None = None
                           ) -> list[VagueMeteo]:

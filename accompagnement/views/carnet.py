@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 
+from programme.selectors import eig_par_pk
+
 from ..forms.carnet import ChoixPromotionForm, CarnetForm
 from ..models import AutoEvaluation
 from ..selectors import carnet as selectors
@@ -38,7 +40,7 @@ def carnet(request):
 
 @login_required
 def carnet_eig(request, pk):
-    eig = selectors.eig_par_pk(pk)
+    eig = eig_par_pk(pk)
     if eig is None or not request.user.has_perm("accompagnement.voir_carnet", eig):
         raise Http404("Ce carnet de bord n'existe pas ou ne vous est pas visible.")
     if eig.pk == request.user.pk:

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from programme.selectors import eig_par_pk
+
 from ..forms.carnet import ChoixPromotionForm
 from ..forms.meteo import MeteoForm
 from ..models import ReponseMeteo
@@ -131,7 +133,7 @@ def meteo_coachs(request):
 @login_required
 def meteo_eig(request, pk):
     _reserve_aux_coachs(request)
-    eig = selectors.eig_par_pk(pk)
+    eig = eig_par_pk(pk)
     if eig is None:
         raise Http404("Cette personne n'est pas EIG.")
     return render(request, "accompagnement/meteo/eig.html", {
