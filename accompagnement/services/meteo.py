@@ -123,7 +123,8 @@ def _envoi_relance(reponse: ReponseMeteo, commun: dict) -> Envoi:
     return Envoi(
         personne=reponse.eig, cle=f"meteo:vague:{reponse.vague_id}:relance:{reponse.eig_id}",
         gabarit="accompagnement/emails/meteo_relance",
-        sujet="Météo entrepreneuriale : il vous reste deux jours pour répondre", contexte=commun["contexte"],
+        sujet=f"Météo entrepreneuriale : vous pouvez encore répondre, jusqu'au {commun['contexte']['cloture']}",
+        contexte=commun["contexte"],
         lien=lien_reponse(reponse, commun["debut"]), categorie=Notification.Categorie.RAPPEL_METEO,
     )
 
