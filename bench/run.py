@@ -16,8 +16,7 @@ from pathlib import Path
 
 RACINE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RACINE))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magellan.settings")
-os.environ.setdefault("TESTING", "true")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "magellan.settings_test")
 # Whitenoise warns that collectstatic never ran: the bench serves no static file.
 warnings.filterwarnings("ignore", message="No directory at")
 

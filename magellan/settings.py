@@ -109,7 +109,7 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Magellan] "
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {} if env.bool("TESTING", default=False) else {"login_failed": "10/m/ip,5/5m/key"}
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
 LOGIN_URL = "account_request_login_code"
 LOGIN_REDIRECT_URL = "espace"
 ACCOUNT_LOGOUT_REDIRECT_URL = "accueil"

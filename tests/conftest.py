@@ -1,6 +1,7 @@
-"""Test settings: e-mails kept in memory, no rate limit, data read from ../shared/data; shared fixtures."""
+"""Per-test settings (private folders in tmp_path), data read from ../shared/data; shared fixtures.
 
-import os
+The settings the whole suite runs with are in magellan/settings_test.py."""
+
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,6 @@ from magellan.celery import app as celery_app
 from defis.models import MembreEquipe
 from programme.factories import PersonneFactory, PromotionFactory, RoleFactory
 from programme.models import Role
-
-os.environ.setdefault("TESTING", "true")
 
 # Tasks run in the test's own process (after the commit, like in production); the one test with a real worker
 # on Redis (tests/test_celery_worker.py) switches this off for itself.

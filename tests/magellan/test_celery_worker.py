@@ -43,7 +43,6 @@ def worker(request, tmp_path):
         "SITE_URL": "http://magellan.test",
         "CELERY_TASK_DEFAULT_QUEUE": file,
     }
-    env.pop("TESTING", None)
     if request.param == "redis":
         env["REDIS_URL"] = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
     else:
@@ -145,7 +144,6 @@ def test_le_beat_sans_redis_lance_les_taches_planifiees(tmp_path):
         **os.environ, "DATABASE_URL": _url_base_de_test(), "REDIS_URL": "",
         "CELERY_FILE_BROKER_DIR": str(tmp_path / "courtier"), "EMAIL_URL": f"filemail:///{tmp_path / 'courriels'}",
     }
-    env.pop("TESTING", None)
     processus = subprocess.Popen(
         [CELERY, "-A", "magellan", "worker", "--beat", "--pool", "solo", "--loglevel", "INFO",
          "--schedule", str(tmp_path / "beat-schedule"), "--without-gossip", "--without-mingle",
