@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "dsfr",
     "django_celery_beat",
+    "csp",
     "simple_history",
     "magellan",
     "programme",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,6 +89,14 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds the rate limits' counters: shared by all web processes on Redis when REDIS_URL is set.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+                          "KEY_PREFIX": "magellan"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 AUTH_USER_MODEL = "programme.Personne"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
@@ -109,7 +120,15 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Magellan] "
 ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Counted in the shared cache (Redis in production, so every worker counts together), per real client address
+# (TRUSTED_PROXY_COUNT below) and per e-mail address ("key").
+ACCOUNT_RATE_LIMITS = {
+    "request_login_code": "20/m/ip,3/m/key",
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+}
+# How many reverse proxies stand in front of gunicorn and append to X-Forwarded-For (0: none, use the socket).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 LOGIN_URL = "account_request_login_code"
 LOGIN_REDIRECT_URL = "espace"
 ACCOUNT_LOGOUT_REDIRECT_URL = "accueil"
@@ -124,6 +143,26 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+
+# Content-Security-Policy: everything from this site only, no inline style, scripts only from here or with the
+# request's nonce; no frame, no plugin, forms post only here. Every browser test fails on a violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 INVITATION_VALIDITE_JOURS = env.int("INVITATION_VALIDITE_JOURS", default=14)
 
@@ -163,7 +202,6 @@ CRISPY_TEMPLATE_PACK = "dsfr"
 
 # Celery: Redis when REDIS_URL is set; otherwise kombu's filesystem transport, a folder under var/ that needs
 # nothing installed, so `make run` opens météo rounds and composes groups on a newcomer's machine too.
-REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_FILE_BROKER_DIR = Path(env.str("CELERY_FILE_BROKER_DIR", default=str(BASE_DIR / "var" / "celery")))
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL

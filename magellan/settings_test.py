@@ -9,3 +9,5 @@ from .settings import *  # noqa: F403
 # Hundreds of logins by code from one address in a few minutes: only the rate-limit tests count them.
 ACCOUNT_RATE_LIMITS = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Each test process keeps its own counters; the rate-limit tests switch to Redis to show they are shared.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,8 +1,9 @@
 """End-to-end tests in Debian's Chromium, driven by Playwright's sync API, against pytest-django's live_server.
 
 Every test under tests/browser is marked `browser`. Fixtures: `navigateur` (one Chromium for the session),
-`page` (a fresh French context on the live server, so `page.goto("/")` works) and `verifier_accessibilite`
-(axe-core in the page, failing on any violation).
+`page` (a fresh French context on the live server, so `page.goto("/")` works; the test fails if the browser
+reports a Content-Security-Policy violation or blocks a resource whose integrity does not match) and
+`verifier_accessibilite` (axe-core in the page, failing on any violation).
 """
 
 import os
@@ -51,14 +52,37 @@ def navigateur():
         chromium.close()
 
 
+# What Chromium writes to the console when the CSP refuses something, or when a file fails its integrity check.
+SIGNES_DE_BLOCAGE = ("Content Security Policy", "integrity", "has been blocked")
+
+
+def surveiller_blocages(contexte) -> list[str]:
+    """Collect, for the whole browser context, every message saying the browser refused or blocked something."""
+    blocages = []
+
+    def _noter(message):
+        if message.type == "error" and any(signe in message.text for signe in SIGNES_DE_BLOCAGE):
+            blocages.append(f"{message.page.url if message.page else '?'} : {message.text}")
+
+    contexte.on("console", _noter)
+    return blocages
+
+
 @pytest.fixture
-def page(navigateur, live_server):
-    """A new page in its own context (fr-FR, Europe/Paris) whose relative URLs go to the live server."""
-    contexte = navigateur.new_context(
-        locale="fr-FR", timezone_id="Europe/Paris", base_url=live_server.url
-    )
-    yield contexte.new_page()
+def contexte_navigateur(navigateur, live_server):
+    """A new French context (fr-FR, Europe/Paris) on the live server; fails the test on any CSP violation or
+    blocked resource seen in any of its pages."""
+    contexte = navigateur.new_context(locale="fr-FR", timezone_id="Europe/Paris", base_url=live_server.url)
+    blocages = surveiller_blocages(contexte)
+    yield contexte
     contexte.close()
+    assert not blocages, "Le navigateur a bloqué des ressources :\n" + "\n".join(blocages)
+
+
+@pytest.fixture
+def page(contexte_navigateur):
+    """A new page in its own context whose relative URLs go to the live server."""
+    return contexte_navigateur.new_page()
 
 
 def _verifier_accessibilite(page):

@@ -8,6 +8,7 @@ from django.core import mail
 from defis.factories import DefiFactory, MembreEquipeFactory, RealisationFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, PromotionFactory, ThemeFactory
+from tests.browser.conftest import surveiller_blocages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -126,12 +127,15 @@ def test_coach_invite_une_personne_qui_arrive_dans_son_espace(page, navigateur, 
 
     lien = re.search(r"https?://\S+/invitation/\S+/", mail.outbox[-1].body).group(0)
     chemin = lien[lien.index("/invitation/"):]
-    invitee = navigateur.new_context(locale="fr-FR", base_url=live_server.url).new_page()
+    contexte = navigateur.new_context(locale="fr-FR", base_url=live_server.url)
+    blocages = surveiller_blocages(contexte)
+    invitee = contexte.new_page()
     invitee.goto(chemin)
     invitee.get_by_role("heading", name="Mon espace").wait_for()
     assert invitee.get_by_text("Bienvenue dans Magellan, Sophie !").is_visible()
     assert invitee.locator(".fr-badge", has_text="Sponsor").is_visible()
-    invitee.context.close()
+    contexte.close()
+    assert not blocages, blocages
 
 
 def test_navigation_au_clavier_par_les_liens_d_evitement(page, promotion_en_cours):
