@@ -2,9 +2,11 @@
 
 The settings the whole suite runs with are in magellan/settings_test.py."""
 
+import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from defis.factories import DefiFactory, MembreEquipeFactory
@@ -32,6 +34,8 @@ def _reglages_de_test(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "prive"
     settings.SITE_URL = "http://testserver"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Rate-limit counters and other cached values never leak from one test into the next.
+    cache.clear()
 
 
 @pytest.fixture
@@ -72,9 +76,12 @@ def _referentiels(request):
 
 
 def pytest_runtest_setup(item):
-    """Tests marked `postgres` (row locks, concurrency) need PostgreSQL; on SQLite they are skipped, only they."""
+    """Tests marked `postgres` (row locks, concurrency) need PostgreSQL, those marked `redis` a Redis server: without
+    them (a newcomer's machine) they are skipped, only they; CI runs them all."""
     if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
         pytest.skip("nécessite PostgreSQL (DATABASE_URL=postgres://…)")
+    if item.get_closest_marker("redis") and not os.environ.get("REDIS_URL"):
+        pytest.skip("nécessite Redis (REDIS_URL=redis://…)")
 
 
 @pytest.fixture
