@@ -1,5 +1,5 @@
+from allauth.account import views as comptes
 from django.contrib import admin
-from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -14,13 +14,19 @@ urlpatterns = [
     path("", include("defis.urls")),
     path("", include("accompagnement.urls")),
     path("", include("evaluations.urls")),
-    # No passwords in Magellan: every login goes through a code sent by e-mail.
-    path("comptes/login/", RedirectView.as_view(pattern_name="account_request_login_code", query_string=True)),
-    path("comptes/", include("allauth.urls")),
+    # No passwords in Magellan: every login goes through a code sent by e-mail, and nobody adds or changes an
+    # address by themselves (coaches do, in the admin). Only these pages of allauth exist; allauth reverses
+    # the login, inactive account and (closed) signup pages itself.
+    path("comptes/login/", RedirectView.as_view(pattern_name="account_request_login_code", query_string=True),
+         name="account_login"),
+    path("comptes/login/code/", comptes.request_login_code, name="account_request_login_code"),
+    path("comptes/login/code/confirm/", comptes.confirm_login_code, name="account_confirm_login_code"),
+    path("comptes/logout/", comptes.logout, name="account_logout"),
+    path("comptes/inactive/", comptes.account_inactive, name="account_inactive"),
+    path("comptes/signup/", comptes.signup, name="account_signup"),
     path("admin/", admin.site.urls),
 ]
 
-admin.site.login = login_required(admin.site.login)
 admin.site.site_header = "Magellan — administration du programme EIG"
 admin.site.site_title = "Magellan"
 admin.site.index_title = "Piloter le programme"

@@ -1,16 +1,52 @@
-"""The coaches' first tool: every programme object, searchable and filterable."""
+"""The coaches' first tool: every programme object, searchable and filterable. The site itself opens to the
+people who hold a coach role, and never shows a password form."""
+
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import admin, messages
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from . import notifications, services
-from .forms import PersonneCreationForm
+from .forms import PersonneForm
 from .models import (
     Administration, Competence, Expertise, Invitation, Notification, Personne, Phase, Promotion, RefusNotification,
     Role, Theme,
 )
 from .rules import est_coach
+
+
+def ouverte_aux_coachs(request):
+    """The admin opens to the people who hold a coach role (`est_coach`), whatever `is_staff` says."""
+    return request.user.is_active and est_coach(request.user)
+
+
+def connexion(request, extra_context=None):
+    """No password form: a visitor logs in by code and comes back; a person who is not a coach is told so."""
+    suite = request.GET.get(REDIRECT_FIELD_NAME, "")
+    sure = url_has_allowed_host_and_scheme(suite, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    if not sure or urlsplit(suite).path == request.path:
+        suite = reverse("admin:index")
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('account_request_login_code')}?{urlencode({REDIRECT_FIELD_NAME: suite})}")
+    if admin.site.has_permission(request):
+        return redirect(suite)
+    messages.error(request, "L'administration est réservée aux coachs du programme.")
+    return redirect("espace")
+
+
+def sans_mot_de_passe(request, extra_context=None):
+    raise Http404("Magellan n'a pas de mot de passe.")
+
+
+# Set while the admin modules load, before magellan.urls binds the site's views.
+admin.site.has_permission = ouverte_aux_coachs
+admin.site.login = connexion
+admin.site.password_change = admin.site.password_change_done = sans_mot_de_passe
 
 
 class ReserveAuxCoachs:
@@ -39,22 +75,32 @@ class RoleInline(ReserveAuxCoachs, admin.TabularInline):
 
 
 @admin.register(Personne)
-class PersonneAdmin(ReserveAuxCoachs, UserAdmin):
+class PersonneAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    """No password and no access flag: the admin opens by the coach role, given in the roles below. A change of
+    address is written in the person's history (who, when, the former and the new address)."""
+
+    form = PersonneForm
     ordering = ["nom_usage", "prenom"]
-    list_display = ["nom_usage", "prenom", "email", "fonction", "liste_roles", "is_active", "is_staff"]
-    list_filter = ["roles__type", "roles__promotion", "expertises", "is_active", "is_staff"]
+    list_display = ["nom_usage", "prenom", "email", "fonction", "liste_roles", "is_active"]
+    list_filter = ["roles__type", "roles__promotion", "expertises", "is_active"]
     search_fields = ["prenom", "nom_usage", "email", "fonction"]
-    filter_horizontal = ["expertises", "groups", "user_permissions"]
+    filter_horizontal = ["expertises"]
     inlines = [RoleInline]
     readonly_fields = ["last_login", "date_joined"]
     fieldsets = [
         (None, {"fields": ["email", "prenom", "nom_usage", "slug"]}),
         ("Profil", {"fields": ["fonction", "expertises", "image", "linkedin", "github", "presentation"]}),
-        ("Accès", {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        ("Accès", {
+            "fields": ["is_active"],
+            "description": "On se connecte par un code envoyé à l'adresse électronique. L'administration s'ouvre "
+                           "aux personnes qui ont un rôle de coach.",
+        }),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"fields": ["email", "prenom", "nom_usage"]})]
-    add_form = PersonneCreationForm
+
+    def get_fieldsets(self, request, obj=None):
+        return self.fieldsets if obj else self.add_fieldsets
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("roles__promotion")
@@ -62,6 +108,21 @@ class PersonneAdmin(ReserveAuxCoachs, UserAdmin):
     @admin.display(description="rôles")
     def liste_roles(self, obj):
         return ", ".join(str(role) for role in obj.roles.all())
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "email" in form.changed_data:
+            services.adresse_synchroniser(obj)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        if not add and "email" in form.changed_data:
+            libelle = form.fields["email"].label
+            detail = f"{libelle} (« {form.initial.get('email') or 'aucune'} » → « {form.instance.email or 'aucune'} »)"
+            for partie in message:
+                if "changed" in partie and libelle in partie["changed"]["fields"]:
+                    partie["changed"]["fields"] = [detail if f == libelle else f for f in partie["changed"]["fields"]]
+        return message
 
 
 class PhaseInline(ReserveAuxCoachs, admin.TabularInline):
@@ -147,7 +208,7 @@ def inviter(modeladmin, request, queryset):
     envoyees = 0
     for role in queryset.select_related("personne", "promotion"):
         try:
-            services.invitation_creer(role, par=request.user)
+            services.invitation_creer(role.personne, promotion=role.promotion, type_role=role.type, par=request.user)
             envoyees += 1
         except ValidationError as erreur:
             modeladmin.message_user(request, " ".join(erreur.messages), messages.ERROR)
@@ -167,11 +228,15 @@ class RoleAdmin(ReserveAuxCoachs, admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
-    list_display = ["personne", "role", "invitee_par", "created_at", "expire_le", "acceptee_le"]
-    list_filter = ["role__type", "role__promotion"]
-    search_fields = ["personne__prenom", "personne__nom_usage", "personne__email"]
-    list_select_related = ["personne", "role__promotion", "invitee_par"]
-    readonly_fields = ["personne", "role", "invitee_par", "created_at", "expire_le", "acceptee_le"]
+    """The invitations sent: the role offered, and the role given once the link was followed."""
+
+    list_display = ["personne", "email", "type_role", "promotion", "invitee_par", "created_at", "expire_le",
+                    "acceptee_le"]
+    list_filter = ["type_role", "promotion"]
+    search_fields = ["personne__prenom", "personne__nom_usage", "email"]
+    list_select_related = ["personne", "promotion", "invitee_par"]
+    readonly_fields = ["personne", "email", "type_role", "promotion", "role", "invitee_par", "created_at",
+                       "expire_le", "acceptee_le"]
     exclude = ["jeton_hache"]
 
     def has_add_permission(self, request):

@@ -121,7 +121,7 @@ class PersonneAvecRoleFactory(PersonneFactory):
 
 
 class CoachFactory(PersonneAvecRoleFactory):
-    """A coach of the programme team: `Role.save` gives them access to the admin."""
+    """A coach of the programme team: their role opens the admin to them."""
 
     class Params:
         type_role = Role.Type.COACH

@@ -6,18 +6,25 @@ from django import forms
 from .models import Notification, Personne, Promotion, Role
 
 
-class PersonneCreationForm(forms.ModelForm):
-    """The admin's form to add a person: no password, they will log in by a code sent by e-mail."""
+class PersonneForm(forms.ModelForm):
+    """The admin's form of a person: no password (they log in by a code sent by e-mail); the address is kept in
+    lower case, and one already held by someone else is refused in French."""
 
     class Meta:
         model = Personne
         fields = ["email", "prenom", "nom_usage"]
 
+    def clean_email(self):
+        email = self.cleaned_data.get("email")
+        return Personne.objects.normalize_email(email).lower() if email else None
+
     def save(self, commit=True):
         personne = super().save(commit=False)
-        personne.set_unusable_password()
+        if personne._state.adding:
+            personne.set_unusable_password()
         if commit:
             personne.save()
+            self.save_m2m()
         return personne
 
 

@@ -4,33 +4,34 @@ import datetime
 
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.contrib.auth.models import BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
+
+
+SANS_MOT_DE_PASSE = (
+    "Magellan n'a ni mot de passe ni super-utilisateur : on se connecte par un code envoyé par e-mail. "
+    "Pour donner accès à l'administration, créez un coach : manage.py coach_creer --email … --prenom … --nom …"
+)
 
 
 class PersonneManager(BaseUserManager):
     use_in_migrations = True
 
-    def _create(self, email, password, **champs):
+    def create_user(self, email=None, password=None, **champs):
+        if password is not None:
+            raise ValidationError(SANS_MOT_DE_PASSE)
         email = self.normalize_email(email) if email else None
         personne = self.model(email=email, **champs)
-        if password:
-            personne.set_password(password)
-        else:
-            personne.set_unusable_password()
+        personne.set_unusable_password()
         personne.save(using=self._db)
         return personne
 
-    def create_user(self, email=None, password=None, **champs):
-        champs.setdefault("is_staff", False)
-        champs.setdefault("is_superuser", False)
-        return self._create(email, password, **champs)
-
     def create_superuser(self, email, password=None, **champs):
-        champs["is_staff"] = True
-        champs["is_superuser"] = True
-        return self._create(email, password, **champs)
+        # `manage.py createsuperuser` ends here, and says in French to use `coach_creer` instead.
+        raise ValidationError(SANS_MOT_DE_PASSE)
 
 
 class Personne(AbstractBaseUser, PermissionsMixin):
@@ -40,7 +41,11 @@ class Personne(AbstractBaseUser, PermissionsMixin):
     until a coach invites them.
     """
 
-    email = models.EmailField("adresse électronique", unique=True, null=True, blank=True)
+    email = models.EmailField(
+        "adresse électronique", unique=True, null=True, blank=True,
+        error_messages={"unique": "Cette adresse électronique est déjà celle d'une autre personne."},
+        help_text="Seuls les coachs la changent, dans l'administration ; l'historique garde l'ancienne.",
+    )
     prenom = models.CharField("prénom", max_length=150)
     nom_usage = models.CharField("nom d'usage", max_length=150, blank=True)
     slug = models.SlugField(
@@ -54,8 +59,8 @@ class Personne(AbstractBaseUser, PermissionsMixin):
     github = models.URLField("GitHub", max_length=300, blank=True)
     presentation = models.TextField("présentation", blank=True)
     is_staff = models.BooleanField(
-        "accès à l'administration", default=False,
-        help_text="Les coachs administrent le programme depuis l'administration.",
+        "statut d'équipe", default=False,
+        help_text="Sans effet : l'administration s'ouvre aux seules personnes qui ont un rôle de coach.",
     )
     is_active = models.BooleanField("active", default=True)
     date_joined = models.DateTimeField("inscrite le", default=timezone.now)
@@ -70,9 +75,21 @@ class Personne(AbstractBaseUser, PermissionsMixin):
         verbose_name = "personne"
         ordering = ["nom_usage", "prenom"]
         indexes = [models.Index(fields=["nom_usage", "prenom"])]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), name="personne_email_unique_sans_casse",
+                violation_error_message="Cette adresse électronique est déjà celle d'une autre personne.",
+            ),
+        ]
 
     def __str__(self):
         return self.nom_complet or (self.email or f"Personne {self.pk}")
+
+    def set_password(self, raw_password):
+        """Login is by a code sent by e-mail: a password can only be made unusable, never set."""
+        if raw_password is not None:
+            raise ValidationError(SANS_MOT_DE_PASSE)
+        super().set_password(None)
 
     @property
     def nom_complet(self):
@@ -266,19 +283,16 @@ class Role(models.Model):
         verbose_name = "rôle"
         ordering = ["promotion", "type"]
         constraints = [
-            models.UniqueConstraint(fields=["personne", "promotion", "type"], name="role_unique_par_promotion"),
             models.UniqueConstraint(
-                fields=["personne", "type"], condition=Q(promotion__isnull=True), name="role_unique_hors_promotion"
+                fields=["personne", "promotion", "type"], name="role_unique_par_promotion",
+                violation_error_message="Cette personne a déjà ce rôle dans cette promotion.",
+            ),
+            models.UniqueConstraint(
+                fields=["personne", "type"], condition=Q(promotion__isnull=True), name="role_unique_hors_promotion",
+                violation_error_message="Cette personne a déjà ce rôle dans tout le programme.",
             ),
         ]
         indexes = [models.Index(fields=["promotion", "type"])]
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Coaches run the programme from the admin, which requires the staff flag.
-        if self.type == self.Type.COACH and not self.personne.is_staff:
-            Personne.objects.filter(pk=self.personne_id).update(is_staff=True)
-            self.personne.is_staff = True
 
     def __str__(self):
         if self.promotion_id:
@@ -287,10 +301,22 @@ class Role(models.Model):
 
 
 class Invitation(models.Model):
-    """A coach's invitation: the person receives an e-mail with a single-use link to their space."""
+    """A coach's invitation to a role: the invited address receives a single-use link. The role is created when
+    that link is followed, never before: an invitation gives nothing to whoever holds the address meanwhile."""
 
     personne = models.ForeignKey(Personne, on_delete=models.CASCADE, related_name="invitations")
-    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(
+        "adresse invitée", help_text="Le lien ne vaut que tant que la personne a encore cette adresse."
+    )
+    promotion = models.ForeignKey(
+        Promotion, on_delete=models.CASCADE, related_name="invitations", null=True, blank=True,
+        help_text="Vide pour un rôle valable dans tout le programme.",
+    )
+    type_role = models.CharField("rôle proposé", max_length=20, choices=Role.Type.choices)
+    role = models.ForeignKey(
+        Role, on_delete=models.SET_NULL, related_name="invitations", null=True, blank=True,
+        verbose_name="rôle donné", help_text="Créé quand la personne suit le lien de l'invitation.",
+    )
     jeton_hache = models.CharField(max_length=64, unique=True)
     invitee_par = models.ForeignKey(
         Personne, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations_envoyees"
@@ -301,9 +327,19 @@ class Invitation(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__isnull=True) | Q(acceptee_le__isnull=False), name="invitation_role_a_l_acceptation"
+            ),
+        ]
 
     def __str__(self):
-        return f"Invitation de {self.personne} ({self.role})"
+        return f"Invitation de {self.personne} ({self.role_propose})"
+
+    @property
+    def role_propose(self) -> Role:
+        """The role offered, unsaved: what the e-mail and the admin name until the link is followed."""
+        return Role(personne=self.personne, promotion=self.promotion, type=self.type_role)
 
     @property
     def est_valide(self):

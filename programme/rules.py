@@ -16,7 +16,8 @@ def types_de_role(personne) -> set[str]:
 
 @rules.predicate
 def est_coach(personne):
-    return personne.is_authenticated and (personne.is_superuser or Role.Type.COACH in types_de_role(personne))
+    """A coach holds a coach role; no flag (`is_staff`, `is_superuser`) makes one."""
+    return personne.is_authenticated and Role.Type.COACH in types_de_role(personne)
 
 
 rules.add_perm("programme.inviter", est_coach)

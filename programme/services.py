@@ -7,7 +7,7 @@ import secrets
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,39 +68,72 @@ def _hacher(jeton: str) -> str:
     return hashlib.sha256(jeton.encode()).hexdigest()
 
 
+def _adresse(email: str) -> str:
+    return Personne.objects.normalize_email(email.strip()).lower()
+
+
+@transaction.atomic
+def adresse_synchroniser(personne: Personne, *, verifiee: bool = False):
+    """allauth's address rows follow the person's one address: the login by code looks them up, so an address
+    changed by a coach stops opening the account at once, and no other address ever does."""
+    from allauth.account.models import EmailAddress
+
+    adresses = EmailAddress.objects.filter(user=personne)
+    if not personne.email:
+        adresses.delete()
+        return
+    adresses.exclude(email__iexact=personne.email).delete()
+    adresse, creee = EmailAddress.objects.get_or_create(
+        user=personne, email=personne.email.lower(), defaults={"primary": True, "verified": verifiee}
+    )
+    if not creee and (not adresse.primary or (verifiee and not adresse.verified)):
+        adresse.primary = True
+        adresse.verified = adresse.verified or verifiee
+        adresse.save(update_fields=["primary", "verified"])
+
+
 @transaction.atomic
 def invitation_envoyer(*, email, prenom, nom_usage, promotion, type_role, par=None) -> Invitation:
-    """Invite a person with a role in a promotion: create them if needed, then e-mail a link to their space.
+    """Invite an address to a role in a promotion: the person is created if the address is new, and gets the
+    role only when the link sent to that address is followed (`invitation_accepter`).
 
     The e-mail leaves once the transaction is committed; the link works once, until it expires.
     """
-    email = Personne.objects.normalize_email(email.strip()).lower()
+    if type_role not in Role.Type.values:
+        raise ValidationError({"type_role": "Ce rôle n'existe pas."})
+    email = _adresse(email)
     personne = Personne.objects.filter(email__iexact=email).first()
     if personne is None:
         personne = Personne(email=email, prenom=prenom.strip(), nom_usage=nom_usage.strip())
         personne.set_unusable_password()
         personne.full_clean(exclude=["password"])
-        personne.save()
-    if type_role not in Role.Type.values:
-        raise ValidationError({"type_role": "Ce rôle n'existe pas."})
-    role, _ = Role.objects.get_or_create(personne=personne, promotion=promotion, type=type_role)
-    return invitation_creer(role, par=par)
+        try:
+            with transaction.atomic():
+                personne.save()
+        except IntegrityError:
+            # The same address was invited at the same moment: a French error, not a 500.
+            raise ValidationError({"email": "Cette adresse vient d'être invitée : réessayez dans un instant."})
+    elif Role.objects.filter(personne=personne, promotion=promotion, type=type_role).exists():
+        role = Role(personne=personne, promotion=promotion, type=type_role)
+        raise ValidationError(f"{personne} a déjà ce rôle ({role}) : inutile de l'inviter de nouveau.")
+    return invitation_creer(personne, promotion=promotion, type_role=type_role, par=par)
 
 
 @transaction.atomic
-def invitation_creer(role: Role, *, par=None) -> Invitation:
-    """Send a (new) invitation for an existing role: from the admin, or to resend an expired one."""
-    personne = role.personne
+def invitation_creer(personne: Personne, *, promotion, type_role, par=None) -> Invitation:
+    """E-mail a single-use link offering a role to the person's current address: from the invitation page, or
+    from the admin's list of roles (to send or send again the invitation of a role a coach typed in)."""
     if not personne.email:
         raise ValidationError(f"{personne} n'a pas d'adresse électronique : ajoutez-la avant de l'inviter.")
     jeton = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        personne=personne, role=role, jeton_hache=_hacher(jeton), invitee_par=par,
+        personne=personne, email=personne.email, promotion=promotion, type_role=type_role,
+        jeton_hache=_hacher(jeton), invitee_par=par,
         expire_le=Invitation.expiration_par_defaut(settings.INVITATION_VALIDITE_JOURS),
     )
     notifier(Envoi(
         personne=personne, cle=f"invitation:{invitation.pk}", gabarit="programme/emails/invitation",
-        sujet=f"Invitation : {role}", contexte={"invitation": invitation, "role": role},
+        sujet=f"Invitation : {invitation.role_propose}", contexte={"invitation": invitation, "role": invitation.role_propose},
         lien=lien_absolu(reverse("invitation_accepter", kwargs={"jeton": jeton})),
         categorie=Notification.Categorie.SERVICE,
     ))
@@ -109,20 +142,44 @@ def invitation_creer(role: Role, *, par=None) -> Invitation:
 
 @transaction.atomic
 def invitation_accepter(jeton: str) -> Personne | None:
-    """Use an invitation's link once: the person is returned, to be logged in; None if invalid or expired."""
+    """Use an invitation's link once: the role offered is created now, and the person is returned, to be logged
+    in. None if the link is unknown, used, expired, or was sent to an address the person no longer has."""
     invitation = (
         Invitation.objects.select_for_update().select_related("personne").filter(jeton_hache=_hacher(jeton)).first()
     )
     if invitation is None or not invitation.est_valide:
         return None
-    invitation.acceptee_le = timezone.now()
-    invitation.save(update_fields=["acceptee_le"])
     personne = invitation.personne
-    if not personne.is_active:
+    if not personne.is_active or (personne.email or "").lower() != invitation.email.lower():
         return None
-    from allauth.account.models import EmailAddress
-
-    EmailAddress.objects.update_or_create(
-        user=personne, email=personne.email, defaults={"verified": True, "primary": True}
+    invitation.role, _ = Role.objects.get_or_create(
+        personne=personne, promotion=invitation.promotion, type=invitation.type_role
     )
+    invitation.acceptee_le = timezone.now()
+    invitation.save(update_fields=["role", "acceptee_le"])
+    # Following the link proves the mailbox: the address is verified.
+    adresse_synchroniser(personne, verifiee=True)
     return personne
+
+
+@transaction.atomic
+def coach_creer(*, email, prenom, nom_usage) -> tuple[Personne, bool]:
+    """The first coach, from the server's command line: find or create the person, give them a coach role for
+    the whole programme and e-mail them how to log in by code. Returns the person and whether the role is new."""
+    email = _adresse(email)
+    personne = Personne.objects.filter(email__iexact=email).first()
+    if personne is None:
+        personne = Personne(email=email, prenom=prenom.strip(), nom_usage=nom_usage.strip())
+        personne.set_unusable_password()
+        personne.full_clean(exclude=["password"])
+        personne.save()
+    adresse_synchroniser(personne)
+    role, cree = Role.objects.get_or_create(personne=personne, promotion=None, type=Role.Type.COACH)
+    if cree:
+        notifier(Envoi(
+            personne=personne, cle=f"coach:{role.pk}", gabarit="programme/emails/coach_cree",
+            sujet="Vous êtes coach du programme", contexte={"role": role},
+            lien=lien_absolu(reverse("account_request_login_code")),
+            categorie=Notification.Categorie.SERVICE,
+        ))
+    return personne, cree

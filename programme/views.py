@@ -6,7 +6,7 @@ from crispy_forms.layout import Submit
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from . import notifications, services
@@ -28,10 +28,15 @@ def invitation_nouvelle(request):
                 promotion=donnees["promotion"], type_role=donnees["type_role"], par=request.user,
             )
         except ValidationError as erreur:
-            for message in erreur.messages:
-                formulaire.add_error(None, message)
+            # Each conflict under its field when it names one (the address), above the form otherwise.
+            champs = set(getattr(erreur, "error_dict", {}))
+            if champs and champs <= {*formulaire.fields, NON_FIELD_ERRORS}:
+                formulaire.add_error(None, erreur)
+            else:
+                for message in erreur.messages:
+                    formulaire.add_error(None, message)
         else:
-            messages.success(request, f"Invitation envoyée à {invitation.personne.email} ({invitation.role}).")
+            messages.success(request, f"Invitation envoyée à {invitation.email} ({invitation.role_propose}).")
             return redirect("invitation_nouvelle")
     return render(request, "programme/invitation_nouvelle.html", {
         "formulaire": formulaire, "fil_ariane": {"courant": "Inviter une personne"},

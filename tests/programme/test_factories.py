@@ -45,25 +45,25 @@ def test_une_promotion_commencee_par_defaut_est_en_phase_2_quel_que_soit_le_jour
     assert promotion.phase_en_cours(jour).numero == 2
 
 
-def test_coach_factory_donne_acces_a_l_administration():
-    """A coach gets the staff flag from their role, in memory and in the database."""
+def test_coach_factory_donne_acces_a_l_administration(client):
+    """A coach opens the admin by their role alone: no staff or superuser flag is needed."""
     coach = CoachFactory()
+    client.force_login(coach)
 
+    assert client.get("/admin/").status_code == 200
     coach.refresh_from_db()
-    assert coach.is_staff
-    assert not coach.is_superuser
+    assert not coach.is_staff and not coach.is_superuser
     assert list(coach.roles.values_list("type", flat=True)) == [Role.Type.COACH]
 
 
 def test_eig_factory_rattache_la_personne_a_la_promotion_donnee():
-    """An EIG made for a promotion holds the EIG role in that promotion, and no admin access."""
+    """An EIG made for a promotion holds the EIG role in that promotion."""
     promotion = PromotionFactory()
 
     eig = EIGFactory(promotion=promotion)
 
     assert eig.roles.get().promotion == promotion
     assert eig.roles.get().type == Role.Type.EIG
-    assert not eig.is_staff
 
 
 def test_alumni_factory_sans_promotion_donne_un_role_dans_tout_le_programme():

@@ -1,4 +1,5 @@
-"""A coach invites a person with a role; the person follows the e-mail's link and lands in their space."""
+"""A coach invites an address to a role; the role is given when the e-mail's link is followed, and the person
+lands in their space."""
 
 import re
 
@@ -36,11 +37,14 @@ def test_coach_invite_une_personne_qui_recoit_un_email_en_francais(client, coach
     assert "Bonjour Léa" in message.body and "porteur ou porteuse de projet de la Promotion 9" in message.body
     assert message.alternatives and "Accéder à mon espace" in message.alternatives[0][0]
     personne = Personne.objects.get(email="lea.martin@justice.gouv.fr")
-    assert personne.roles.get().type == Role.Type.PORTEUR
+    assert not personne.roles.exists()
+    invitation = Invitation.objects.get(personne=personne)
+    assert (invitation.promotion, invitation.type_role, invitation.role) == (promotion, Role.Type.PORTEUR, None)
 
 
 def test_lien_d_invitation_connecte_et_mene_a_mon_espace(client, coach, django_capture_on_commit_callbacks):
-    """Following the link logs the person in and shows their space with their role and promotion."""
+    """Following the link gives the role, logs the person in and shows their space with their role and
+    promotion."""
     promotion = PromotionFactory(nom="Promotion 9")
     client.force_login(coach)
     with django_capture_on_commit_callbacks(execute=True):
@@ -54,6 +58,9 @@ def test_lien_d_invitation_connecte_et_mene_a_mon_espace(client, coach, django_c
     assert reponse.redirect_chain[-1][0] == "/espace/"
     assert "Bienvenue dans Magellan, Nina" in page
     assert "Promotion 9" in page and "EIG" in page
+    role = Personne.objects.get(email="nina@exemple.test").roles.get()
+    assert (role.promotion, role.type) == (promotion, Role.Type.EIG)
+    assert Invitation.objects.get().role == role
 
 
 def test_lien_d_invitation_ne_sert_qu_une_fois(client, coach, django_capture_on_commit_callbacks):
@@ -74,18 +81,36 @@ def test_lien_d_invitation_ne_sert_qu_une_fois(client, coach, django_capture_on_
     assert "_auth_user_id" not in client.session
 
 
-def test_invitation_expiree_refusee(client, coach):
-    """An invitation past its expiry date no longer opens the space."""
+def test_invitation_expiree_refusee(client, coach, django_capture_on_commit_callbacks):
+    """An invitation past its expiry date no longer opens the space, and gives no role."""
     from django.utils import timezone
 
     from programme import services
 
     personne = PersonneFactory(email="tard@exemple.test")
-    role = Role.objects.create(personne=personne, promotion=None, type=Role.Type.ALUMNI)
-    invitation = services.invitation_creer(role, par=coach)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_creer(personne, promotion=None, type_role=Role.Type.ALUMNI, par=coach)
     Invitation.objects.filter(pk=invitation.pk).update(expire_le=timezone.now())
-    assert services.invitation_accepter("n'importe quoi") is None
+    reponse = client.get(_lien(mail.outbox[0]))
+    assert reponse.status_code == 410
     assert Invitation.objects.get(pk=invitation.pk).acceptee_le is None
+    assert not personne.roles.exists()
+
+
+def test_invitation_a_une_adresse_changee_depuis_ne_sert_plus(client, coach, django_capture_on_commit_callbacks):
+    """Once a coach changed the person's address, the link sent to the former one opens nothing and gives no
+    role."""
+    from programme import services
+
+    personne = PersonneFactory(email="ancienne@exemple.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_creer(personne, promotion=None, type_role=Role.Type.ALUMNI, par=coach)
+    personne.email = "nouvelle@exemple.test"
+    personne.save()
+    reponse = client.get(_lien(mail.outbox[0]))
+    assert reponse.status_code == 410
+    assert "_auth_user_id" not in client.session
+    assert not personne.roles.exists()
 
 
 def test_invitation_a_une_adresse_invalide_garde_la_saisie(client, coach):
@@ -107,7 +132,8 @@ def test_invitation_a_une_adresse_invalide_garde_la_saisie(client, coach):
 
 
 def test_inviter_une_personne_existante_ajoute_un_role_sans_doublon(client, coach, django_capture_on_commit_callbacks):
-    """Inviting a known address (any case) adds the role to the same person."""
+    """Inviting a known address (any case) invites the same person; the role joins theirs when the link is
+    followed, not before."""
     promo_a, promo_b = PromotionFactory(), PromotionFactory()
     personne = PersonneFactory(email="jean@exemple.test")
     Role.objects.create(personne=personne, promotion=promo_a, type=Role.Type.EIG)
@@ -118,9 +144,41 @@ def test_inviter_une_personne_existante_ajoute_un_role_sans_doublon(client, coac
             "type_role": Role.Type.COACH,
         })
     assert Personne.objects.filter(email__iexact="jean@exemple.test").count() == 1
+    assert set(personne.roles.values_list("type", flat=True)) == {Role.Type.EIG}
+    client.logout()
+    client.get(_lien(mail.outbox[0]))
     assert set(personne.roles.values_list("type", flat=True)) == {Role.Type.EIG, Role.Type.COACH}
-    personne.refresh_from_db()
-    assert personne.is_staff
+
+
+def test_inviter_a_un_role_deja_tenu_repond_en_francais_et_garde_la_saisie(client, coach):
+    """Inviting a person to a role they already hold says so in French, keeps what was typed, sends nothing."""
+    promotion = PromotionFactory(nom="Promotion 9")
+    personne = PersonneFactory(email="jean@exemple.test", prenom="Jean", nom_usage="Valjean")
+    Role.objects.create(personne=personne, promotion=promotion, type=Role.Type.EIG)
+    client.force_login(coach)
+    reponse = client.post("/invitations/nouvelle/", {
+        "email": "jean@exemple.test", "prenom": "Jean", "nom_usage": "Valjean", "promotion": promotion.pk,
+        "type_role": Role.Type.EIG,
+    })
+    page = reponse.content.decode()
+    assert reponse.status_code == 200
+    assert "Jean Valjean a déjà ce rôle (EIG · Promotion 9)" in page
+    assert 'value="jean@exemple.test"' in page and 'value="eig" selected' in page
+    assert mail.outbox == [] and not Invitation.objects.exists()
+
+
+def test_une_invitation_renvoyee_avant_acceptation_est_acceptee(client, coach, django_capture_on_commit_callbacks):
+    """A pending invitation can be sent again from the form; the new link gives the role."""
+    client.force_login(coach)
+    donnees = {"email": "nina@exemple.test", "prenom": "Nina", "nom_usage": "Roux", "promotion": "",
+               "type_role": Role.Type.ALUMNI}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/invitations/nouvelle/", donnees)
+        reponse = client.post("/invitations/nouvelle/", donnees, follow=True)
+    assert "Invitation envoyée à nina@exemple.test (Alumni · tout le programme)" in reponse.content.decode()
+    client.logout()
+    client.get(_lien(mail.outbox[1]))
+    assert Personne.objects.get(email="nina@exemple.test").roles.get().type == Role.Type.ALUMNI
 
 
 def test_action_d_administration_envoie_les_invitations(client, coach, django_capture_on_commit_callbacks):
