@@ -1,0 +1,155 @@
+"""Test what ships: Magellan as the Dockerfile runs it, opened in Chromium.
+
+Production settings (`DEBUG=false`, a real key, HTTPS behind a proxy), static files collected with the
+Dockerfile's storage (WhiteNoise's compressed manifest), gunicorn with two workers, the demo data, the login by
+code with the e-mail read from the outbox folder. Every page must be styled by the DSFR, with no console error,
+no failed or blocked resource and no CSP violation, for the public pages and each role's home.
+"""
+
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+RACINE = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+PAGES_PUBLIQUES = ["/", "/defis/", "/defis/hospiflux/", "/donnees-ouvertes/", "/accessibilite/",
+                   "/mentions-legales/", "/comptes/login/code/"]
+ROLES = ["coach", "eig", "porteur", "sponsor", "parrain", "intervenant", "alumni"]
+
+
+def _port_libre() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _base_de_donnees(dossier: Path):
+    """A throwaway database of the same engine as the suite's: a PostgreSQL database, or a SQLite file."""
+    if connection.vendor != "postgresql":
+        return f"sqlite:///{dossier / 'production.sqlite3'}", lambda: None
+    import psycopg
+
+    reglages = connection.settings_dict
+    nom = f"test_production_{secrets.token_hex(4)}"
+    serveur = f"postgres://{reglages['USER']}@{reglages['HOST'] or '127.0.0.1'}:{reglages['PORT'] or 5432}"
+    with psycopg.connect(f"{serveur}/{reglages['NAME']}", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{nom}"')
+
+    def detruire():
+        with psycopg.connect(f"{serveur}/{reglages['NAME']}", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
+
+    return f"{serveur}/{nom}", detruire
+
+
+def _lancer(commande, env):
+    resultat = subprocess.run(commande, cwd=RACINE, env=env, capture_output=True, text=True, timeout=600)
+    assert resultat.returncode == 0, f"{' '.join(commande)} a échoué :\n{resultat.stdout}\n{resultat.stderr}"
+
+
+@pytest.fixture(scope="module")
+def site_de_production(tmp_path_factory, django_db_blocker):
+    """Collect, migrate, load the demo, then serve with gunicorn under the production settings."""
+    dossier = tmp_path_factory.mktemp("production")
+    with django_db_blocker.unblock():
+        url_base, detruire = _base_de_donnees(dossier)
+    port = _port_libre()
+    env = {
+        "PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(dossier), "LANG": "C.UTF-8",
+        "DJANGO_SETTINGS_MODULE": "magellan.settings", "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1", "SITE_URL": f"http://127.0.0.1:{port}", "DATABASE_URL": url_base,
+        "STATIC_ROOT": str(dossier / "static"), "MEDIA_ROOT": str(dossier / "media"),
+        "PRIVATE_MEDIA_ROOT": str(dossier / "prive"), "EMAIL_URL": f"filemail:///{dossier / 'courriels'}",
+        "CELERY_FILE_BROKER_DIR": str(dossier / "courtier"), "TRUSTED_PROXY_COUNT": "1",
+        # The browser speaks plain HTTP to gunicorn, as the reverse proxy does; its origin is trusted instead.
+        "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{port}",
+    }
+    try:
+        _lancer([str(BIN / "python"), "manage.py", "collectstatic", "--noinput", "-v0"], env)
+        _lancer([str(BIN / "python"), "manage.py", "migrate", "--noinput", "-v0"], env)
+        _lancer([str(BIN / "python"), "manage.py", "seed_demo"], env)
+        serveur = subprocess.Popen(
+            [str(BIN / "gunicorn"), "magellan.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+            cwd=RACINE, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(urllib.request.Request(f"{url}/", headers={"X-Forwarded-Proto": "https"}))
+                break
+            except OSError:
+                assert serveur.poll() is None, f"gunicorn s'est arrêté :\n{serveur.stdout.read()}"
+                time.sleep(0.2)
+        yield {"url": url, "courriels": dossier / "courriels"}
+        serveur.terminate()
+        serveur.wait(timeout=20)
+    finally:
+        with django_db_blocker.unblock():
+            detruire()
+
+
+@pytest.fixture
+def onglet(navigateur, site_de_production):
+    """A page behind the (simulated) HTTPS reverse proxy; collects every console error and failed request."""
+    contexte = navigateur.new_context(
+        locale="fr-FR", timezone_id="Europe/Paris", base_url=site_de_production["url"],
+        extra_http_headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"},
+    )
+    page = contexte.new_page()
+    page.incidents = []
+    page.on("console", lambda m: m.type == "error" and page.incidents.append(f"console : {m.text}"))
+    page.on("pageerror", lambda e: page.incidents.append(f"erreur JavaScript : {e}"))
+    page.on("requestfailed", lambda r: page.incidents.append(f"échec de {r.url} : {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and page.incidents.append(f"{r.status} sur {r.url}"))
+    yield page
+    contexte.close()
+
+
+def _verifier_la_page(page, chemin):
+    """The page answered, the DSFR styled it (Marianne, the header's layout), and nothing was refused."""
+    reponse = page.goto(chemin)
+    page.wait_for_load_state("networkidle")
+    assert reponse.status == 200, f"{chemin} : {reponse.status}"
+    assert "script-src 'self' 'nonce-" in reponse.headers["content-security-policy"]
+    assert "includeSubDomains; preload" in reponse.headers["strict-transport-security"]
+    police = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Marianne" in police, f"{chemin} s'affiche sans le DSFR (police : {police})"
+    assert page.evaluate("getComputedStyle(document.querySelector('.fr-header__body-row')).display") == "flex", (
+        f"{chemin} : l'en-tête n'a pas la mise en page du DSFR"
+    )
+    assert not page.incidents, f"{chemin} :\n" + "\n".join(page.incidents)
+
+
+def _se_connecter(page, courriels: Path, email: str):
+    """The login by code as a person does it, the code read from the e-mail the server wrote."""
+    deja = set(courriels.glob("*")) if courriels.exists() else set()
+    page.goto("/comptes/login/code/")
+    page.get_by_label("Adresse électronique").fill(email)
+    page.get_by_role("button", name="Recevoir un code de connexion").click()
+    page.get_by_role("heading", name="Saisir le code de connexion").wait_for()
+    (nouveau,) = set(courriels.glob("*")) - deja
+    code = re.search(r"\b([A-Z0-9]{4}-[A-Z0-9]{4})\b", nouveau.read_text()).group(1)
+    page.get_by_label("Code de connexion").fill(code)
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_role("heading", name="Mon espace").wait_for()
+
+
+@pytest.mark.parametrize("chemin", PAGES_PUBLIQUES)
+def test_les_pages_publiques_de_production_sont_mises_en_forme_sans_erreur(onglet, chemin):
+    """As shipped, each public page loads the DSFR (integrity matching the served files) with no error at all."""
+    _verifier_la_page(onglet, chemin)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_chaque_role_se_connecte_et_son_espace_est_mis_en_forme(onglet, site_de_production, role):
+    """As shipped, each role logs in by code and its home is styled, with no console error nor blocked file."""
+    _se_connecter(onglet, site_de_production["courriels"], f"{role}@magellan.test")
+    _verifier_la_page(onglet, "/espace/")
