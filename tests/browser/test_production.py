@@ -153,3 +153,19 @@ def test_chaque_role_se_connecte_et_son_espace_est_mis_en_forme(onglet, site_de_
     """As shipped, each role logs in by code and its home is styled, with no console error nor blocked file."""
     _se_connecter(onglet, site_de_production["courriels"], f"{role}@magellan.test")
     _verifier_la_page(onglet, "/espace/")
+
+
+def test_l_administration_s_ouvre_au_coach_sans_erreur_ni_violation(onglet, site_de_production):
+    """As shipped, the coach's admin (index, a list with its filters, a change form with its widgets) loads its
+    scripts and styles under the strict CSP, with no console error."""
+    _se_connecter(onglet, site_de_production["courriels"], "coach@magellan.test")
+    for chemin in ["/admin/", "/admin/programme/personne/?roles__type__exact=eig", "/admin/accompagnement/session/add/",
+                   "/admin/programme/promotion/"]:
+        reponse = onglet.goto(chemin)
+        onglet.wait_for_load_state("networkidle")
+        assert reponse.status == 200, f"{chemin} : {reponse.status}"
+        assert not onglet.incidents, f"{chemin} :\n" + "\n".join(onglet.incidents)
+    onglet.get_by_role("link", name="Promotion 8").first.click()
+    onglet.wait_for_load_state("networkidle")
+    assert onglet.get_by_role("heading", name="Modification de promotion").is_visible()
+    assert not onglet.incidents, "\n".join(onglet.incidents)
