@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.test import Client, RequestFactory
 
@@ -149,3 +150,16 @@ def test_les_limites_sont_comptees_ensemble_par_tous_les_processus(settings):
 
     reponse = _demander_un_code(email, "198.51.100.4")
     assert MESSAGE_LIMITE in reponse.content.decode()
+
+
+@pytest.mark.django_db
+def test_la_page_de_limite_atteinte_est_en_francais(settings, rf):
+    """When allauth answers 429, the person reads in French what happened and what to do, in the DSFR layout."""
+    from allauth.core.ratelimit import respond_429
+
+    requete = rf.get("/comptes/login/code/")
+    requete.user = AnonymousUser()
+    reponse = respond_429(requete)
+    assert reponse.status_code == 429
+    assert "Trop de demandes en peu de temps" in reponse.content.decode()
+    assert "Patientez quelques minutes" in reponse.content.decode()
