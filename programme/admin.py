@@ -6,12 +6,14 @@ from urllib.parse import urlencode, urlsplit
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from . import notifications, services
+from .admin_saisies import SaisiesVerifiees
 from .forms import PersonneForm
 from .models import (
     Administration, Competence, Expertise, Invitation, Notification, Personne, Phase, Promotion, RefusNotification,
@@ -49,8 +51,9 @@ admin.site.login = connexion
 admin.site.password_change = admin.site.password_change_done = sans_mot_de_passe
 
 
-class ReserveAuxCoachs:
-    """The admin is the coaches' tool: every permission there is the `est_coach` predicate."""
+class ReserveAuxCoachs(SaisiesVerifiees):
+    """The admin is the coaches' tool: every permission there is the `est_coach` predicate (and, as every admin
+    class starts here, tampered ids get a message rather than a server error)."""
 
     def has_module_permission(self, request):
         return est_coach(request.user)
@@ -68,8 +71,30 @@ class ReserveAuxCoachs:
         return est_coach(request.user)
 
 
+class RolesFormSet(BaseInlineFormSet):
+    """A role the person already holds, or the same role twice in one form, is refused in French before the
+    database would refuse it (the constraints' own check leaves the person out in an inline)."""
+
+    def clean(self):
+        super().clean()
+        vus = set()
+        for formulaire in self.forms:
+            donnees = getattr(formulaire, "cleaned_data", None)
+            if not donnees or donnees.get("DELETE") or not donnees.get("type"):
+                continue
+            role = Role(personne=self.instance, promotion=donnees.get("promotion"), type=donnees["type"])
+            if (role.promotion, role.type) in vus:
+                raise ValidationError(f"Le rôle {role} figure deux fois : gardez-en un seul.")
+            vus.add((role.promotion, role.type))
+            if self.instance.pk and Role.objects.filter(
+                personne=self.instance, promotion=role.promotion, type=role.type
+            ).exclude(pk=formulaire.instance.pk).exists():
+                raise ValidationError(f"{self.instance} a déjà le rôle {role}.")
+
+
 class RoleInline(ReserveAuxCoachs, admin.TabularInline):
     model = Role
+    formset = RolesFormSet
     extra = 0
     autocomplete_fields = ["promotion"]
 

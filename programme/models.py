@@ -43,7 +43,10 @@ class Personne(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(
         "adresse électronique", unique=True, null=True, blank=True,
-        error_messages={"unique": "Cette adresse électronique est déjà celle d'une autre personne."},
+        error_messages={
+            "unique": "Cette adresse électronique est déjà celle d'une autre personne.",
+            "invalid": "Saisissez une adresse électronique valide, par exemple prenom.nom@domaine.gouv.fr.",
+        },
         help_text="Seuls les coachs la changent, dans l'administration ; l'historique garde l'ancienne.",
     )
     prenom = models.CharField("prénom", max_length=150)

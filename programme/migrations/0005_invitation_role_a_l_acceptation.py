@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='personne',
             name='email',
-            field=models.EmailField(blank=True, error_messages={'unique': "Cette adresse électronique est déjà celle d'une autre personne."}, help_text="Seuls les coachs la changent, dans l'administration ; l'historique garde l'ancienne.", max_length=254, null=True, unique=True, verbose_name='adresse électronique'),
+            field=models.EmailField(blank=True, error_messages={'invalid': 'Saisissez une adresse électronique valide, par exemple prenom.nom@domaine.gouv.fr.', 'unique': "Cette adresse électronique est déjà celle d'une autre personne."}, help_text="Seuls les coachs la changent, dans l'administration ; l'historique garde l'ancienne.", max_length=254, null=True, unique=True, verbose_name='adresse électronique'),
         ),
         migrations.AlterField(
             model_name='personne',

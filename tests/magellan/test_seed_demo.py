@@ -147,12 +147,13 @@ class TestDemonstration:
         assert membres["porteur@magellan.test"] == MembreEquipe.Role.PORTEUR
         assert membres["sponsor@magellan.test"] == MembreEquipe.Role.SPONSOR
 
-    def test_seed_demo_donne_au_coach_l_acces_a_l_administration_sans_superutilisateur(self):
-        """The demo coach is an ordinary person whose coach role gives admin access."""
+    def test_seed_demo_donne_au_coach_l_acces_a_l_administration_sans_superutilisateur(self, client):
+        """The demo coach is an ordinary person, without flag or password, whose coach role opens the admin."""
         coach = Personne.objects.get(email="coach@magellan.test")
-        assert coach.is_staff
-        assert not coach.is_superuser
+        assert not coach.is_staff and not coach.is_superuser
         assert not coach.has_usable_password()
+        client.force_login(coach)
+        assert client.get("/admin/").status_code == 200
 
     def test_seed_demo_ne_duplique_rien_au_second_passage(self):
         """Run again, the command says the demo exists and writes nothing, accompagnement included."""
