@@ -1,0 +1,62 @@
+"""The admin answers tampered ids with a message, never with a server error: rows ticked for an action, rows of
+an editable list, and the object chosen in an autocomplete field."""
+
+import pytest
+
+from accompagnement.factories import SessionFactory
+from accompagnement.models import Dispositif, Session
+from defis.factories import DefiFactory
+from defis.models import MembreEquipe
+from programme.factories import CoachFactory, PromotionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coach(client):
+    coach = CoachFactory(promotion=PromotionFactory())
+    client.force_login(coach)
+    return coach
+
+
+@pytest.mark.parametrize("selection", ["abc", "9" * 40])
+def test_une_action_sur_des_lignes_qui_ne_sont_pas_des_identifiants_ne_fait_rien(client, coach, selection):
+    """Rows ticked for an action that are not ids (a text, a number beyond the column) bring the coach back to
+    the list with a message, and no session is published."""
+    brouillon = SessionFactory(statut=Session.Statut.BROUILLON)
+    reponse = client.post("/admin/accompagnement/session/", {
+        "action": "publier", "index": "0", "_selected_action": [str(brouillon.pk), selection]}, follow=True)
+    assert reponse.status_code == 200
+    assert "La sélection envoyée ne désigne pas des lignes de cette liste" in reponse.content.decode()
+    brouillon.refresh_from_db()
+    assert brouillon.statut == Session.Statut.BROUILLON
+
+
+def test_une_liste_modifiable_aux_lignes_hors_limites_ne_modifie_rien(client, coach):
+    """An editable list whose row id is beyond the column's range is refused with a message, nothing saved."""
+    dispositif = Dispositif.objects.order_by("pk").first()
+    reponse = client.post("/admin/accompagnement/dispositif/", {
+        "form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000",
+        "form-0-id": "9" * 40, "form-0-ordre": "99", "_save": "Enregistrer"}, follow=True)
+    assert reponse.status_code == 200
+    assert "La sélection envoyée ne désigne pas des lignes de cette liste" in reponse.content.decode()
+    assert Dispositif.objects.get(pk=dispositif.pk).ordre == dispositif.ordre
+
+
+@pytest.mark.parametrize("choix", ["<b>défi</b>", "9" * 40])
+def test_un_choix_autocomplete_qui_n_est_pas_un_objet_est_refuse_par_le_formulaire(client, coach, choix):
+    """A team member added with a défi that is not one gets the form again with its error, and no row."""
+    reponse = client.post("/admin/defis/membreequipe/add/", {
+        "defi": choix, "personne": str(coach.pk), "role": MembreEquipe.Role.EIG, "_save": "Enregistrer"})
+    assert reponse.status_code == 200
+    assert "Sélectionnez un choix valide" in reponse.content.decode()
+    assert not MembreEquipe.objects.filter(personne=coach).exists()
+
+
+def test_un_choix_autocomplete_valide_est_propose_de_nouveau(client, coach):
+    """When the form comes back for another error, the défi chosen is still selected."""
+    defi = DefiFactory(titre="Hospi'Flux")
+    reponse = client.post("/admin/defis/membreequipe/add/", {
+        "defi": str(defi.pk), "personne": "", "role": MembreEquipe.Role.EIG, "_save": "Enregistrer"})
+    assert reponse.status_code == 200
+    assert f'<option value="{defi.pk}" selected>Hospi&#x27;Flux' in reponse.content.decode()
