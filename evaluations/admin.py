@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
+from programme.dates import moments_lisibles
 
 from .models import AtteinteObjectif, Comite, Objectif, PieceJointe, Rapport, ReglagesEvaluation, Support
 from .services import comites as services_comites
@@ -26,7 +28,7 @@ class ReglagesEvaluationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
 
 
 @admin.register(Comite)
-class ComiteAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class ComiteAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
     list_display = ["defi", "numero_phase", "debut", "echeance_support", "liste_coachs"]
     list_filter = ["phase__promotion", "phase__numero"]
     search_fields = ["defi__titre", "defi__slug"]
@@ -37,7 +39,8 @@ class ComiteAdmin(ReserveAuxCoachs, admin.ModelAdmin):
     date_hierarchy = "debut"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("coachs")
+        # A comité stored out of the accepted dates before they held could not be shown: it is left out.
+        return super().get_queryset(request).filter(moments_lisibles("debut", "debut")).prefetch_related("coachs")
 
     @admin.display(description="phase", ordering="phase__numero")
     def numero_phase(self, obj):
@@ -89,6 +92,8 @@ class PieceJointeInline(ReserveAuxCoachs, admin.TabularInline):
 
     @admin.display(description="fichier")
     def lien(self, obj):
+        if obj.pk is None:  # a row added to a tampered form: no file behind it
+            return self.get_empty_value_display()
         comite = obj.support.comite
         url = reverse("piece_jointe", kwargs={"slug": comite.defi.slug, "numero": comite.phase.numero, "pk": obj.pk})
         return format_html('<a href="{}">{}</a>', url, obj.nom)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from magellan.fichiers import extensions_acceptees, fichier_verifier, formats_en_clair
+from programme.dates import fenetre_promotion, verifier_date
 from programme.models import Personne, Phase, Promotion, Role
 
 from .models import Rapport, Support
@@ -125,6 +126,7 @@ class ComiteForm(forms.Form):
             "coachs": list(comite.coachs.all()), "participants": list(comite.participants.all()),
         }
         super().__init__(*args, initial=initial, **kwargs)
+        self.fenetre = fenetre_promotion(comite.defi.promotion)
         promotion = comite.defi.promotion_id
         self.fields["coachs"].queryset = Personne.objects.filter(
             Q(roles__type=Role.Type.COACH, roles__promotion=promotion)
@@ -134,6 +136,11 @@ class ComiteForm(forms.Form):
         self.fields["participants"].queryset = Personne.objects.filter(
             Q(equipes__defi=comite.defi_id) | Q(pk__in=[p.pk for p in comite.participants.all()])
         ).distinct().order_by("nom_usage", "prenom")
+
+    def clean_debut(self):
+        debut = self.cleaned_data["debut"]
+        verifier_date(debut, self.fenetre)
+        return debut
 
 
 class RapportForm(forms.ModelForm):

@@ -5,6 +5,7 @@ from django_celery_beat import admin as beat_admin
 from django_celery_beat.models import ClockedSchedule, CrontabSchedule, IntervalSchedule, PeriodicTask, SolarSchedule
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
 
 # Fortnightly and monthly work runs on crontabs anchored to dates, never on intervals that drift.
 for modele in (ClockedSchedule, IntervalSchedule, SolarSchedule, PeriodicTask, CrontabSchedule):
@@ -12,7 +13,7 @@ for modele in (ClockedSchedule, IntervalSchedule, SolarSchedule, PeriodicTask, C
 
 
 @admin.register(PeriodicTask)
-class TachePlanifieeAdmin(ReserveAuxCoachs, beat_admin.PeriodicTaskAdmin):
+class TachePlanifieeAdmin(DateHierarchieBornee, ReserveAuxCoachs, beat_admin.PeriodicTaskAdmin):
     pass
 
 

@@ -7,12 +7,13 @@ shown and no secret is made here, since only its owner may read it, once, on the
 from django.contrib import admin
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
 
 from ..models import JetonAgenda
 
 
 @admin.register(JetonAgenda)
-class JetonAgendaAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class JetonAgendaAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
     list_display = ["personne", "personne__email", "cree_le"]
     list_select_related = ["personne"]
     search_fields = ["personne__prenom", "personne__nom_usage", "personne__email"]

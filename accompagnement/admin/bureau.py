@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
 
 from ..models import DemandeAide
 from ..selectors.bureau import attente_en_clair
 
 
 @admin.register(DemandeAide)
-class DemandeAideAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class DemandeAideAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
     list_display = ["nature", "defi", "demandeur", "statut", "coach", "created_at", "attente"]
     list_filter = ["statut", "nature", "defi__promotion"]
     search_fields = ["description", "defi__titre", "demandeur__prenom", "demandeur__nom_usage", "coach__nom_usage"]

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
 
 from ..models import AutoEvaluation, CarnetDeBord
 
@@ -14,7 +15,7 @@ class AutoEvaluationInline(ReserveAuxCoachs, admin.TabularInline):
 
 
 @admin.register(CarnetDeBord)
-class CarnetDeBordAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class CarnetDeBordAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
     list_display = ["eig", "mois", "phase", "updated_at"]
     list_filter = ["phase__promotion", "phase__numero", "mois"]
     search_fields = ["eig__prenom", "eig__nom_usage", "eig__email", "objectifs"]

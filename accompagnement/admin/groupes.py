@@ -4,6 +4,7 @@ are done on the coaches' preview page, which keeps sessions and invitations in s
 from django.contrib import admin
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
 
 from ..models import GroupePartage, MembreGroupe
 
@@ -20,7 +21,7 @@ class MembreGroupeInline(ReserveAuxCoachs, admin.TabularInline):
 
 
 @admin.register(GroupePartage)
-class GroupePartageAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class GroupePartageAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
     list_display = ["__str__", "promotion", "mois", "type", "expertise", "presentateur", "publie_le"]
     list_filter = ["promotion", "type", "mois"]
     list_select_related = ["promotion", "expertise", "presentateur"]

@@ -1,15 +1,39 @@
-"""The admin of the accompagnement: heures d'accélération, for the coaches."""
+"""The admin of the accompagnement: heures d'accélération, for the coaches. An entry written here follows the
+parrain's rules (the monthly cap, the promotion's dates): the form asks the service and shows its reason."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
 
 from ..models import HeureAcceleration
 from ..selectors.heures import duree_en_clair
+from ..services import heures as services
+
+
+class HeureAccelerationAdminForm(forms.ModelForm):
+    """Checked by the service the parrain's form goes through; the admin's transaction keeps the parrain's row
+    locked from this check to the write."""
+
+    class Meta:
+        model = HeureAcceleration
+        fields = ["parrain", "defi", "date", "duree_minutes", "sujet"]
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        try:
+            services.heure_verifier(self.instance)
+        except ValidationError as erreur:
+            self.add_error(None, erreur)
 
 
 @admin.register(HeureAcceleration)
-class HeureAccelerationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class HeureAccelerationAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
+    form = HeureAccelerationAdminForm
     list_display = ["date", "parrain", "defi", "duree", "sujet"]
     list_filter = ["defi__promotion", "date"]
     search_fields = ["parrain__prenom", "parrain__nom_usage", "parrain__email", "defi__titre", "sujet"]
@@ -20,3 +44,6 @@ class HeureAccelerationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
     @admin.display(description="durée", ordering="duree_minutes")
     def duree(self, obj):
         return duree_en_clair(obj.duree_minutes)
+
+    def save_model(self, request, obj, form, change):
+        services.heure_enregistrer(obj)

@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.db.models import Count, Exists, OuterRef, Q
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
+from programme.dates import moments_lisibles
 
 from ..models import Creneau, Cycle, Reservation
 
 
 @admin.register(Creneau)
-class CreneauAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class CreneauAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
     list_display = ["debut", "fin", "mentor", "type", "lieu", "reserve"]
     list_filter = ["type", "debut"]
     search_fields = ["mentor__prenom", "mentor__nom_usage", "mentor__email", "lieu"]
@@ -19,7 +21,8 @@ class CreneauAdmin(ReserveAuxCoachs, admin.ModelAdmin):
 
     def get_queryset(self, request):
         actives = Reservation.objects.filter(creneau=OuterRef("pk"), annulee_le__isnull=True)
-        return super().get_queryset(request).annotate(_reserve=Exists(actives))
+        # A slot stored out of the accepted dates before they held could not be shown: it is left out.
+        return super().get_queryset(request).filter(moments_lisibles()).annotate(_reserve=Exists(actives))
 
     @admin.display(description="réservé", boolean=True, ordering="_reserve")
     def reserve(self, obj):

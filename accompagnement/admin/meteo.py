@@ -4,12 +4,13 @@ listed here; the coaches read them on their météo pages."""
 from django.contrib import admin
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
 
 from ..models import AlerteMeteo, VagueMeteo
 
 
 @admin.register(VagueMeteo)
-class VagueMeteoAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class VagueMeteoAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
     list_display = ["date", "promotion", "ouverte_le", "fermee_le", "relancee_le", "cloturee_le"]
     list_filter = ["promotion"]
     list_select_related = ["promotion"]

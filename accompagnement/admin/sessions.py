@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 
 from programme.admin import ReserveAuxCoachs
+from programme.admin_dates import DateHierarchieBornee
+from programme.dates import moments_lisibles
 
 from ..models import Dispositif, Inscription, Session
 from ..services import sessions as services
@@ -72,7 +74,7 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
     form = SessionAdminForm
     list_display = ["titre", "dispositif", "promotion", "debut", "statut", "audience", "nombre_inscrites",
                     "capacite"]
@@ -93,7 +95,8 @@ class SessionAdmin(ReserveAuxCoachs, admin.ModelAdmin):
     actions = [publier]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
+        # A session stored out of the accepted dates before they held could not be shown: it is left out.
+        return super().get_queryset(request).filter(moments_lisibles()).annotate(
             _inscrites=Count("inscriptions", filter=Q(inscriptions__statut=Inscription.Statut.INSCRITE))
         )
 

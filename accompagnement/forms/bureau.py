@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from magellan.fichiers import extensions_acceptees
+from programme.dates import fenetre_absolue, verifier_date
 from programme.models import Promotion
 
 from ..models import DemandeAide
@@ -84,6 +85,12 @@ class SeanceForm(forms.Form):
     lien_visio = forms.URLField(label="Lien de visioconférence (facultatif)", required=False, assume_scheme="https",
                                 help_text="Par exemple https://webinaire.numerique.gouv.fr/…")
     lieu = forms.CharField(label="Lieu (facultatif)", required=False, max_length=300)
+
+    def clean_date(self):
+        # The défi's promotion narrows it further when the session is written.
+        date = self.cleaned_data["date"]
+        verifier_date(date, fenetre_absolue())
+        return date
 
     def seance(self):
         debut = timezone.make_aware(datetime.datetime.combine(self.cleaned_data["date"], self.cleaned_data["heure"]))

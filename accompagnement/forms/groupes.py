@@ -1,39 +1,28 @@
 """Forms of the groupes de partage: the coaches' choice of a promotion and month, a move, and the topic an
 entre-pairs group chooses for its next meeting."""
 
-import datetime
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.urls import reverse
 
-from .carnet import ChoixPromotionForm
+from programme.dates import ChampMois
 
-FORMAT_MOIS = "%Y-%m"
+from .carnet import ChoixPromotionForm
 
 
 class ChoixMoisForm(ChoixPromotionForm):
     """Which promotion and month the coaches look at (GET)."""
 
-    mois = forms.CharField(label="Mois", required=False, help_text="Au format AAAA-MM, par exemple 2027-03.",
-                           widget=forms.TextInput(attrs={"type": "month"}))
+    mois = ChampMois(label="Mois", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper.attrs = {"aria-label": "Choisir la promotion et le mois"}
 
-    def clean_mois(self):
-        valeur = self.cleaned_data["mois"]
-        if not valeur:
-            return None
-        try:
-            return datetime.datetime.strptime(valeur, FORMAT_MOIS).date()
-        except ValueError:
-            raise forms.ValidationError("Indiquez le mois au format AAAA-MM, par exemple 2027-03.")
-
     def mois_choisi(self):
         return self.cleaned_data.get("mois") if self.is_valid() else None
+
 
 class DeplacementForm(forms.Form):
     """Move one member of the month to another group (of the same kind: the service checks it)."""

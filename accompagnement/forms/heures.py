@@ -4,13 +4,13 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from programme.dates import ChampMois
 from programme.models import Promotion
 
 from ..selectors.heures import defis_du_parrain, duree_en_clair
 from ..services.heures import DUREE_MAX_MINUTES, QUART_D_HEURE
 
 DUREES = [(minutes, duree_en_clair(minutes)) for minutes in range(QUART_D_HEURE, DUREE_MAX_MINUTES + 1, QUART_D_HEURE)]
-FORMAT_MOIS = "%Y-%m"
 
 
 class HeureForm(forms.Form):
@@ -36,9 +36,7 @@ class SuiviHeuresForm(forms.Form):
 
     promotion = forms.ModelChoiceField(label="Promotion", queryset=Promotion.objects.all(), required=False,
                                        empty_label="Toutes les promotions")
-    mois = forms.DateField(label="Mois", input_formats=[FORMAT_MOIS], required=False,
-                           help_text="Format attendu : AAAA-MM",
-                           widget=forms.DateInput(attrs={"type": "month"}, format=FORMAT_MOIS))
+    mois = ChampMois(label="Mois", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from programme.dates import verifier_date
+
 from ..models import TypeMentorat
+from ..models.mentorat import fenetre_creneaux
 from ..services.mentorat import DUREES_MINUTES
 
 DUREES = {30: "30 minutes", 60: "1 heure", 90: "1 h 30"}
@@ -35,8 +38,9 @@ class CreneauxForm(forms.Form):
         help_text="Quatre créneaux d'un coup : de quoi offrir un cycle complet.",
     )
 
-    def __init__(self, *args, types, **kwargs):
+    def __init__(self, *args, types, mentor, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fenetre = fenetre_creneaux(mentor)
         self.fields["type_mentorat"].choices = [(t, TypeMentorat(t).label) for t in types]
         # Only the durations of the kinds this mentor offers: a parrain sees 1 h 30 alone.
         durees = sorted({minutes for t in types for minutes in DUREES_MINUTES[t]})
@@ -44,6 +48,11 @@ class CreneauxForm(forms.Form):
         self.fields["duree_minutes"].initial = 60 if 60 in durees else durees[-1] if durees else None
         self.helper = FormHelper()
         self.helper.add_input(Submit("", "Publier"))
+
+    def clean_jour(self):
+        jour = self.cleaned_data["jour"]
+        verifier_date(jour, self.fenetre)
+        return jour
 
     def clean(self):
         donnees = super().clean()

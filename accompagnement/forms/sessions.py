@@ -1,7 +1,5 @@
 """Forms of the sessions: a coach's session form, its cancellation, the attendance sheet, the list's filters."""
 
-import re
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -9,6 +7,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 
 from defis.models import Defi
+from programme.dates import FORMAT_MOIS, mois_lu
 from programme.models import Personne, Promotion, Role
 
 from ..models import Dispositif, Session
@@ -73,6 +72,8 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, promotion: Promotion, **kwargs):
         super().__init__(*args, **kwargs)
         self.promotion = promotion
+        # The model checks the dates against the promotion's window, before the service is called.
+        self.instance.promotion = promotion
         deja = Q(pk__in=self.instance.facilitateurs.all()) if self.instance.pk else Q(pk__in=[])
         deja_invites = Q(pk__in=self.instance.invites.all()) if self.instance.pk else Q(pk__in=[])
         de_la_promotion = Q(roles__promotion=promotion) | Q(roles__promotion__isnull=True, roles__isnull=False)
@@ -170,7 +171,10 @@ class FiltreSessionsForm(forms.Form):
         super().__init__(*args, **kwargs)
         choisie = promotion
         if self.is_bound:
-            choisie = Promotion.objects.filter(pk=self.data.get("promotion") or 0).first() or promotion
+            try:
+                choisie = self.fields["promotion"].clean(self.data.get("promotion")) or promotion
+            except forms.ValidationError:
+                choisie = promotion
         self.fields["promotion"].initial = promotion
         self.fields["mois"].widget.choices = [("", "Tous")] + [
             (valeur, date_format(jour, "F Y")) for valeur, jour in mois_de(choisie)
@@ -182,5 +186,5 @@ class FiltreSessionsForm(forms.Form):
         return {nom: self.cleaned_data.get(nom) for nom in ("promotion", "dispositif", "statut", "mois")}
 
     def clean_mois(self):
-        mois = self.cleaned_data["mois"]
-        return mois if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", mois or "") else ""
+        premier = mois_lu(self.cleaned_data["mois"])
+        return f"{premier:{FORMAT_MOIS}}" if premier else ""

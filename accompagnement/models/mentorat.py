@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from programme.dates import fenetre_des_promotions, verifier_date
+from programme.models import Promotion
+
 
 class TypeMentorat(models.TextChoices):
     MENTORAT = "mentorat", "Mentorat (spécialistes de la DINUM)"
@@ -31,6 +34,18 @@ class Creneau(models.Model):
 
     def __str__(self):
         return f"{self.get_type_display()} · {self.mentor} · {self.debut:%d/%m/%Y %H:%M}"
+
+    def clean(self):
+        fenetre = fenetre_creneaux(self.mentor if self.mentor_id else None)
+        for champ in ("debut", "fin"):
+            if getattr(self, champ) is not None:
+                verifier_date(getattr(self, champ), fenetre, champ)
+
+
+def fenetre_creneaux(mentor):
+    """A mentor's slots fall within the windows of the promotions where they hold a role."""
+    promotions = Promotion.objects.filter(roles__personne=mentor).distinct() if mentor else []
+    return fenetre_des_promotions(promotions)
 
 
 class Cycle(models.Model):

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from defis.models import Defi
+from programme.dates import fenetre_promotion, verifier_date
 from programme.models import Expertise, Phase, Promotion
 
 from .catalogue import Dispositif
@@ -75,6 +76,12 @@ class Session(models.Model):
 
     def __str__(self):
         return self.titre
+
+    def clean(self):
+        fenetre = fenetre_promotion(self.promotion if self.promotion_id else None)
+        for champ in ("debut", "fin"):
+            if getattr(self, champ) is not None:
+                verifier_date(getattr(self, champ), fenetre, champ)
 
 
 class Inscription(models.Model):

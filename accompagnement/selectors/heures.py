@@ -50,11 +50,12 @@ def plafond_minutes(promotion: Promotion) -> int:
     return int(promotion.plafond_heures_acceleration * 60)
 
 
-def minutes_du_mois(parrain, promotion, premier: datetime.date) -> int:
-    """The minutes a parrain logged in a month for the défis of a promotion."""
+def minutes_du_mois(parrain, promotion, premier: datetime.date, *, sauf: int | None = None) -> int:
+    """The minutes a parrain logged in a month for the défis of a promotion (but the entry `sauf`, being
+    changed)."""
     return HeureAcceleration.objects.filter(
         parrain=parrain, defi__promotion=promotion, date__gte=premier, date__lt=mois_suivant(premier)
-    ).aggregate(total=Coalesce(Sum("duree_minutes"), 0))["total"]
+    ).exclude(pk=sauf).aggregate(total=Coalesce(Sum("duree_minutes"), 0))["total"]
 
 
 def _minutes_du_parrain(premier: datetime.date):

@@ -9,6 +9,7 @@ import datetime
 from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from programme.dates import moments_lisibles
 from programme.models import Personne
 
 from ..models import Creneau, Cycle, Dispositif, Reservation, TypeMentorat
@@ -41,7 +42,7 @@ def _reservation_active():
 def creneaux_libres(type_mentorat, *, sauf_mentor=None) -> QuerySet[Creneau]:
     """The slots of a kind still free and to come, mentor by mentor, in time order."""
     creneaux = (
-        Creneau.objects.filter(type=type_mentorat, debut__gt=timezone.now())
+        Creneau.objects.filter(moments_lisibles(), type=type_mentorat, debut__gt=timezone.now())
         .filter(~Exists(_reservation_active()))
         .select_related("mentor")
         .order_by("mentor__nom_usage", "mentor__prenom", "mentor_id", "debut")
@@ -156,7 +157,7 @@ def reservation_avec_cycle(pk) -> Reservation | None:
 def creneaux_a_venir_de(mentor) -> QuerySet[Creneau]:
     """A mentor's slots to come, each with its live reservation and the demandeur holding it."""
     return (
-        Creneau.objects.filter(mentor=mentor, fin__gt=timezone.now())
+        Creneau.objects.filter(moments_lisibles(), mentor=mentor, fin__gt=timezone.now())
         .prefetch_related(
             Prefetch(
                 "reservations",

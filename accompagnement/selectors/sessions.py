@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from defis.models import MembreEquipe
+from programme.dates import moments_lisibles
 from programme.models import Personne, Promotion, Role
 from programme.selectors import promotions_en_cours
 
@@ -69,7 +70,8 @@ def sessions_invitant(personne) -> QuerySet[Session]:
         | Q(audience=Audience.METIER, promotion__in=promotions_eig,
             expertise__in=Personne.expertises.through.objects.filter(personne=personne).values("expertise_id"))
         | Q(Exists(Session.invites.through.objects.filter(session_id=OuterRef("pk"), personne=personne)),
-            audience=Audience.LISTE)
+            audience=Audience.LISTE),
+        moments_lisibles(),
     )
 
 
@@ -97,7 +99,7 @@ def sessions_ouvertes_pour(personne) -> QuerySet[Session]:
 def sessions_de_promotion(promotion: Promotion, *, dispositif=None, statut="", mois="") -> QuerySet[Session]:
     """The coaches' list of a promotion's sessions, filtered by dispositif, status and month ("AAAA-MM")."""
     sessions = (
-        Session.objects.filter(promotion=promotion)
+        Session.objects.filter(moments_lisibles(), promotion=promotion)
         .select_related("dispositif", "defi", "expertise", "phase")
         .prefetch_related("facilitateurs")
         .order_by("debut", "pk")
@@ -119,9 +121,10 @@ def calendrier_planifie(promotion: Promotion) -> QuerySet[Session]:
 
 
 def session_pour_page(pk) -> Session | None:
-    """A session with what its page shows: dispositif, promotion, phase, invited défi or métier, facilitators."""
+    """A session with what its page shows: dispositif, promotion, phase, invited défi or métier, facilitators;
+    None for a session stored out of the accepted dates (its page could not show them)."""
     return (
-        _avec_comptes(Session.objects.filter(pk=pk))
+        _avec_comptes(Session.objects.filter(moments_lisibles(), pk=pk))
         .select_related("dispositif", "promotion", "phase", "defi", "expertise")
         .prefetch_related("facilitateurs")
         .first()

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from programme.dates import fenetre_heures, verifier_date
 from programme.models import Personne, Role
 
 from ..models import HeureAcceleration
@@ -27,26 +28,45 @@ class PlafondDepasse(ValidationError):
 @transaction.atomic
 def heure_saisir(parrain, defi, date: datetime.date, duree_minutes: int, sujet: str) -> HeureAcceleration:
     """Log hours a parrain gave a défi of their promotion, in quarter hours, if the month's cap allows it."""
+    return heure_enregistrer(HeureAcceleration(parrain=parrain, defi=defi, date=date, duree_minutes=duree_minutes,
+                                               sujet=sujet))
+
+
+@transaction.atomic
+def heure_enregistrer(heure: HeureAcceleration) -> HeureAcceleration:
+    """Write a new or changed entry (the parrain's form, the coaches' admin) if every rule allows it."""
+    heure_verifier(heure)
+    heure.save()
+    return heure
+
+
+@transaction.atomic
+def heure_verifier(heure: HeureAcceleration) -> None:
+    """Raise the French reason why the entry may not be written: its duration, its date (within the promotion,
+    never ahead), its subject, the parrain's role, the month's cap (counting the parrain's other entries).
+
+    The parrain's row stays locked until the caller's transaction ends, so that a check in a form and the write
+    that follows it (the admin does both in one transaction) count the same entries."""
+    parrain, defi, date, duree_minutes = heure.parrain, heure.defi, heure.date, heure.duree_minutes
     if duree_minutes <= 0 or duree_minutes % QUART_D_HEURE or duree_minutes > DUREE_MAX_MINUTES:
         raise ValidationError("La durée se saisit en quarts d'heure, de 0 h 15 à 5 h.")
     if date > timezone.localdate():
         raise ValidationError("Les heures se consignent une fois données : la date ne peut pas être à venir.")
-    sujet = sujet.strip()
-    if not sujet:
+    heure.sujet = (heure.sujet or "").strip()
+    if not heure.sujet:
         raise ValidationError("Précisez le sujet de ces heures.")
     promotion = defi.promotion
     if promotion is None or not Role.objects.filter(personne=parrain, promotion=promotion,
                                                     type=Role.Type.PARRAIN).exists():
         raise ValidationError("Vous n'êtes pas parrain ou marraine de la promotion de ce défi.")
+    verifier_date(date, fenetre_heures(promotion), "date")
     # One parrain's entries queue here, so the sum below counts every entry committed before this one.
     Personne.objects.select_for_update().get(pk=parrain.pk)
     premier = premier_du_mois(date)
-    deja = minutes_du_mois(parrain, promotion, premier)
+    deja = minutes_du_mois(parrain, promotion, premier, sauf=heure.pk)
     plafond = plafond_minutes(promotion)
     if deja + duree_minutes > plafond:
         raise PlafondDepasse(_message_plafond(plafond - deja, duree_minutes, plafond, premier))
-    return HeureAcceleration.objects.create(parrain=parrain, defi=defi, date=date, duree_minutes=duree_minutes,
-                                            sujet=sujet)
 
 
 def _message_plafond(reste: int, duree: int, plafond: int, premier: datetime.date) -> str:

@@ -13,9 +13,11 @@ from django.template.defaultfilters import date as format_date
 from django.urls import reverse
 from django.utils import timezone
 
+from programme.dates import verifier_date
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
 from ..models import Creneau, Cycle, Reservation, TypeMentorat
+from ..models.mentorat import fenetre_creneaux
 from ..rules.mentorat import types_mentorat_demandables, types_mentorat_offerts
 from ..selectors.mentorat import DUREE_MAX_CYCLE, SEANCES_PAR_CYCLE, semaines_successives
 
@@ -53,6 +55,9 @@ def creneaux_publier(mentor, *, type_mentorat, debut, duree_minutes, lieu="", se
         )
     if not 1 <= semaines <= SEANCES_PAR_CYCLE:
         raise ValidationError(f"Une série compte de 1 à {SEANCES_PAR_CYCLE} semaines.")
+    fenetre = fenetre_creneaux(mentor)
+    verifier_date(debut, fenetre)
+    verifier_date(debut + datetime.timedelta(weeks=semaines - 1), fenetre)
     if debut <= timezone.now():
         raise ValidationError("Un créneau se publie à l'avance : choisissez une date et une heure à venir.")
     # Same wall-clock time each week, across a change to or from daylight saving time.

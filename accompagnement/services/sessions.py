@@ -37,8 +37,9 @@ def session_creer(*, promotion, facilitateurs=(), invites=(), publier=False, **c
     """Create a session of `promotion` (a draft unless `publier`); its phase follows its start."""
     session = Session(promotion=promotion, **champs)
     session.statut = Session.Statut.PUBLIEE if publier else Session.Statut.BROUILLON
-    session.phase = phase_du_jour(promotion, session.debut) if session.debut else None
+    # Checked first: the dates are within the promotion before the phase is looked up from them.
     session.full_clean()
+    session.phase = phase_du_jour(promotion, session.debut)
     session.save()
     session.facilitateurs.set(facilitateurs)
     session.invites.set(invites)
@@ -59,11 +60,11 @@ def session_modifier(session: Session, **champs) -> Session:
     if session.capacite is not None and session.capacite < inscrites:
         raise ValidationError({"capacite": f"{inscrites} personnes sont déjà inscrites : "
                                            f"prévoyez au moins {inscrites} places."})
-    session.phase = phase_du_jour(session.promotion, session.debut)
     session.statut, session.sequence = avant.statut, avant.sequence
     if any(getattr(avant, nom) != getattr(session, nom) for nom in CHAMPS_AGENDA):
         session.sequence += 1
     session.full_clean()
+    session.phase = phase_du_jour(session.promotion, session.debut)
     session.save()
     for nom, valeurs in multiples.items():
         getattr(session, nom).set(valeurs)

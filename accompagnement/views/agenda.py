@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
+from programme.dates import moments_lisibles, mois_lu
+
 from ..models import Session
 from ..selectors import agenda as selecteurs
 from ..selectors.agenda_ical import calendrier_ical
@@ -25,15 +27,11 @@ from ..services import agenda as services
 
 # The new link goes through the session once, from the POST to the page that shows it.
 CLE_LIEN_NEUF = "agenda_lien_neuf"
-MOIS_DEMANDE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def _mois_demande(valeur, aujourdhui):
-    """The month of `?mois=AAAA-MM`, the current one when absent or malformed."""
-    trouve = MOIS_DEMANDE.match(valeur or "")
-    if trouve and 1900 < int(trouve[1]) < 2200 and 1 <= int(trouve[2]) <= 12:
-        return datetime.date(int(trouve[1]), int(trouve[2]), 1)
-    return aujourdhui.replace(day=1)
+    """The month of `?mois=AAAA-MM`, the current one when absent, malformed or out of the accepted dates."""
+    return mois_lu(valeur) or aujourdhui.replace(day=1)
 
 
 def _fil_agenda():
@@ -110,7 +108,7 @@ def agenda_ical(request, jeton):
 @login_required
 @require_safe
 def session_ics(request, pk):
-    session = get_object_or_404(Session.objects.select_related("dispositif"), pk=pk)
+    session = get_object_or_404(Session.objects.filter(moments_lisibles()).select_related("dispositif"), pk=pk)
     if not request.user.has_perm("accompagnement.voir_session", session):
         raise Http404("Cette session n'existe pas ou ne vous concerne pas.")
     evenement = selecteurs.evenement_de_session_pour(session, request.user)

@@ -11,19 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from programme.dates import mois_lu
 from programme.selectors import promotions_en_cours
 
-from ..forms.heures import FORMAT_MOIS, HeureForm, SuiviHeuresForm
+from ..forms.heures import HeureForm, SuiviHeuresForm
 from ..selectors import heures as selectors
 from ..services import heures as services
 
 
 def _mois_demande(request) -> datetime.date:
-    """The month asked in `?mois=AAAA-MM`, this month otherwise."""
-    try:
-        return datetime.datetime.strptime(request.GET.get("mois", ""), FORMAT_MOIS).date()
-    except ValueError:
-        return selectors.premier_du_mois(timezone.localdate())
+    """The month asked in `?mois=AAAA-MM`, this month when absent, malformed or out of the accepted dates."""
+    return mois_lu(request.GET.get("mois")) or selectors.premier_du_mois(timezone.localdate())
 
 
 def _url_du_mois(premier: datetime.date) -> str:

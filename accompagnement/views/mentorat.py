@@ -180,7 +180,7 @@ def cycle_annuler(request, pk):
 def creneaux(request):
     if not request.user.has_perm("accompagnement.publier_creneaux"):
         raise PermissionDenied("Les créneaux de mentorat se publient par les coachs, parrains et marraines.")
-    formulaire = CreneauxForm(request.POST or None, types=types_mentorat_offerts(request.user))
+    formulaire = CreneauxForm(request.POST or None, types=types_mentorat_offerts(request.user), mentor=request.user)
     if request.method == "POST" and formulaire.is_valid():
         donnees = formulaire.cleaned_data
         try:

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -46,13 +46,14 @@ def _page(request, objets):
     return page
 
 
-def _suite(request, par_defaut: str) -> str:
-    """Where to go back after a POST: the form's `suite` when it stays on this site."""
+def _suite(request, par_defaut: str) -> HttpResponseRedirect:
+    """Back after a POST: to the form's `suite` when it is a path of this site (no other host, no scheme,
+    nothing a header could not carry), to `par_defaut` otherwise."""
     suite = request.POST.get("suite", "")
-    if suite and url_has_allowed_host_and_scheme(suite, allowed_hosts={request.get_host()},
-                                                 require_https=request.is_secure()):
-        return suite
-    return par_defaut
+    if (suite.startswith("/") and suite.isprintable()
+            and url_has_allowed_host_and_scheme(suite, allowed_hosts=None, require_https=request.is_secure())):
+        return HttpResponseRedirect(suite)
+    return HttpResponseRedirect(par_defaut)
 
 
 def _exiger_coach(request):
@@ -142,7 +143,7 @@ def session_repondre(request, pk):
             messages.error(request, "Choisissez de vous inscrire ou de décliner.")
     except ValidationError as erreur:
         _erreurs_en_messages(request, erreur)
-    return redirect(_suite(request, reverse("session", kwargs={"pk": session.pk})))
+    return _suite(request, reverse("session", kwargs={"pk": session.pk}))
 
 
 # The coaches' pages.
@@ -250,7 +251,7 @@ def session_supprimer(request, pk):
         _erreurs_en_messages(request, erreur)
         return redirect("session", pk=session.pk)
     messages.success(request, f"La session en brouillon « {session.titre} » est supprimée.")
-    return redirect(_suite(request, reverse("calendrier_planifie", kwargs={"promotion_pk": session.promotion_id})))
+    return _suite(request, reverse("calendrier_planifie", kwargs={"promotion_pk": session.promotion_id}))
 
 
 @login_required
@@ -264,7 +265,7 @@ def session_publier(request, pk):
         _erreurs_en_messages(request, erreur)
     else:
         messages.success(request, f"La session « {session.titre} » est publiée : les invités la voient.")
-    return redirect(_suite(request, reverse("session", kwargs={"pk": session.pk})))
+    return _suite(request, reverse("session", kwargs={"pk": session.pk}))
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from accompagnement.models import Session
 from defis.models import Defi
+from programme.dates import fenetre_promotion, verifier_date
 from programme.models import Phase
 
 
@@ -54,6 +55,8 @@ class Comite(models.Model):
     def clean(self):
         if self.defi_id and self.phase_id and self.phase.promotion_id != self.defi.promotion_id:
             raise ValidationError({"phase": "Cette phase n'est pas une phase de la promotion du défi."})
+        if self.debut is not None:
+            verifier_date(self.debut, fenetre_promotion(self.defi.promotion if self.defi_id else None), "debut")
 
     @property
     def fin(self):

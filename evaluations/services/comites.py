@@ -14,6 +14,7 @@ from django.db.models import F
 from accompagnement.models import Dispositif, Inscription, Session
 from accompagnement.referentiel import DISPOSITIFS
 from defis.models import MembreEquipe
+from programme.dates import fenetre_promotion, verifier_date
 from programme.models import Personne
 
 from ..calendrier import dernier_jour_ouvre
@@ -121,6 +122,7 @@ def comite_creer(defi, phase, *, debut=None, duree_minutes=DUREE_PAR_DEFAUT, lie
     if defi.promotion_id is None or phase.promotion_id != defi.promotion_id:
         raise ValidationError("Cette phase n'est pas une phase de la promotion du défi.")
     debut = debut or comite_date_par_defaut(phase)
+    verifier_date(debut, fenetre_promotion(defi.promotion), "debut")
     delai = reglages_de(defi.promotion).delai_support_jours
     comite = Comite(
         defi=defi, phase=phase, debut=debut, duree_minutes=duree_minutes, lien_visio=lien_visio,
@@ -158,6 +160,7 @@ def comites_creer_pour(promotion, phase, *, coachs=()) -> list[Comite]:
 @transaction.atomic
 def comite_modifier(comite: Comite, *, debut, duree_minutes, lien_visio, coachs, participants) -> Comite:
     """Change a comité's date, length, link, coaches or participants; its session and deadline follow."""
+    verifier_date(debut, fenetre_promotion(comite.defi.promotion), "debut")
     delai = reglages_de(comite.defi.promotion).delai_support_jours
     comite.debut, comite.duree_minutes, comite.lien_visio = debut, duree_minutes, lien_visio
     comite.echeance_support = debut - datetime.timedelta(days=delai)

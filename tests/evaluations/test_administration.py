@@ -40,7 +40,7 @@ def test_un_comite_ajoute_dans_l_administration_a_sa_session(client, equipe):
     client.force_login(equipe["coach"])
     phase = equipe["promotion"].phases.get(numero=3)
     reponse = client.post("/admin/evaluations/comite/add/", {
-        "defi": equipe["defi"].pk, "phase": phase.pk, "debut_0": "2030-03-01", "debut_1": "14:00:00",
+        "defi": equipe["defi"].pk, "phase": phase.pk, "debut_0": f"{phase.date_fin:%Y-%m-%d}", "debut_1": "14:00:00",
         "duree_minutes": 90, "lien_visio": "", "coachs": [equipe["coach"].pk],
     })
     assert reponse.status_code == 302, reponse.content.decode()[:2000]

@@ -143,18 +143,20 @@ def test_un_coach_replanifie_le_comite_depuis_sa_page(client, comite, equipe):
     url = f"/defis/{equipe['defi'].slug}/evaluations/phase-2/planifier/"
     page = client.get(url).content.decode()
     assert timezone_paris(comite.debut).strftime("%Y-%m-%dT%H:%M") in page
+    jour = equipe["promotion"].phases.get(numero=2).date_fin
     reponse = client.post(url, {
-        "debut": "2031-06-12T10:30", "duree_minutes": "60", "lien_visio": "https://visio.exemple.test/comite",
+        "debut": f"{jour:%Y-%m-%d}T10:30", "duree_minutes": "60", "lien_visio": "https://visio.exemple.test/comite",
         "coachs": [equipe["coach"].pk], "participants": [equipe["eig"].pk, equipe["porteur"].pk],
     }, follow=True)
     assert "Comité enregistré" in reponse.content.decode()
     comite.refresh_from_db()
-    assert comite.debut == datetime.datetime(2031, 6, 12, 10, 30, tzinfo=PARIS)
+    assert comite.debut == datetime.datetime.combine(jour, datetime.time(10, 30), tzinfo=PARIS)
     session = comite.session
     assert (session.fin - session.debut, session.lien_visio) == (datetime.timedelta(minutes=60),
                                                                   "https://visio.exemple.test/comite")
     assert session.sequence == 1
-    assert comite.echeance_support == datetime.datetime(2031, 6, 5, 10, 30, tzinfo=PARIS)
+    assert comite.echeance_support == datetime.datetime.combine(jour - datetime.timedelta(days=7),
+                                                                datetime.time(10, 30), tzinfo=PARIS)
 
 
 def test_un_eig_ne_planifie_pas_le_comite(client, comite, equipe):

@@ -1,0 +1,134 @@
+"""Bounds of the dates people type, for every app: sessions, comités and mentorat slots stay within their
+promotion (give or take its preparation), heures d'accélération within the promotion and never ahead, months
+asked in an address within the years Magellan knows.
+
+A value out of bounds is refused with a French message naming the accepted dates, before any arithmetic on it
+(a year 1 or 9999 overflows as soon as a day is added or the time is shown in Paris).
+"""
+
+import datetime
+from typing import NamedTuple
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+
+# The first promotion started in 2016: nothing Magellan holds is older than this.
+DEBUT_ABSOLU = datetime.date(2015, 1, 1)
+# How far ahead anything may be planned.
+HORIZON = relativedelta(years=5)
+# Before a promotion starts and after it ends: recruitment and welcome, then the closing events.
+MARGE_PREPARATION = relativedelta(months=4)
+FORMAT_MOIS = "%Y-%m"
+
+
+class Fenetre(NamedTuple):
+    """The first and last accepted days, and what they are, as the error message says it."""
+
+    debut: datetime.date
+    fin: datetime.date
+    motif: str
+
+    def contient(self, jour: datetime.date) -> bool:
+        return self.debut <= jour <= self.fin
+
+
+def fenetre_absolue(aujourd_hui: datetime.date | None = None) -> Fenetre:
+    """From the programme's beginnings to five years ahead: the dates Magellan accepts at all."""
+    aujourd_hui = aujourd_hui or timezone.localdate()
+    return Fenetre(DEBUT_ABSOLU, aujourd_hui + HORIZON, "les dates que Magellan accepte")
+
+
+def fenetre_promotion(promotion) -> Fenetre:
+    """The promotion's dates widened by its preparation, within the absolute window; the absolute window for a
+    promotion without dates (or no promotion)."""
+    absolue = fenetre_absolue()
+    if promotion is None or not promotion.date_debut or not promotion.date_fin:
+        return absolue
+    return Fenetre(max(promotion.date_debut - MARGE_PREPARATION, absolue.debut),
+                   min(promotion.date_fin + MARGE_PREPARATION, absolue.fin),
+                   f"« {promotion} », préparation et clôture comprises")
+
+
+def fenetre_des_promotions(promotions) -> Fenetre:
+    """From the first to the last of these promotions' windows (a mentor's promotions); the absolute window
+    when none is dated."""
+    fenetres = [fenetre_promotion(p) for p in promotions if p.date_debut and p.date_fin]
+    if not fenetres:
+        return fenetre_absolue()
+    return Fenetre(min(f.debut for f in fenetres), max(f.fin for f in fenetres), "vos promotions")
+
+
+def fenetre_heures(promotion) -> Fenetre:
+    """Heures d'accélération: within the promotion's own dates, and never after today."""
+    aujourd_hui = timezone.localdate()
+    if promotion is None or not promotion.date_debut:
+        return Fenetre(DEBUT_ABSOLU, aujourd_hui, "les dates que Magellan accepte")
+    fin = min(promotion.date_fin, aujourd_hui) if promotion.date_fin else aujourd_hui
+    return Fenetre(promotion.date_debut, fin, f"les dates de « {promotion} », jusqu'à aujourd'hui")
+
+
+def jour_de(valeur: datetime.date | datetime.datetime) -> datetime.date | None:
+    """The day of a date, or of a moment in Paris time; None when Paris time cannot even show it."""
+    if not isinstance(valeur, datetime.datetime):
+        return valeur
+    try:
+        return timezone.localtime(valeur).date() if timezone.is_aware(valeur) else valeur.date()
+    except OverflowError:
+        return None
+
+
+def message_hors_fenetre(fenetre: Fenetre) -> str:
+    return (f"Choisissez une date entre le {fenetre.debut:%d/%m/%Y} et le {fenetre.fin:%d/%m/%Y} "
+            f"({fenetre.motif}).")
+
+
+def verifier_date(valeur, fenetre: Fenetre, champ: str | None = None) -> None:
+    """Raise the French error (on `champ` when given) if `valeur`, a date or a moment, is outside `fenetre`."""
+    jour = jour_de(valeur)
+    if jour is None or not fenetre.contient(jour):
+        message = message_hors_fenetre(fenetre)
+        raise ValidationError({champ: message} if champ else message)
+
+
+def moments_lisibles(debut: str = "debut", fin: str = "fin") -> Q:
+    """Rows whose start and end lie within the absolute window: a row stored out of bounds before they held
+    (year 1, year 9999) is left out of the pages rather than breaking them."""
+    absolue = fenetre_absolue()
+    premier = timezone.make_aware(datetime.datetime.combine(absolue.debut, datetime.time.min))
+    dernier = timezone.make_aware(datetime.datetime.combine(absolue.fin, datetime.time.max))
+    return Q(**{f"{debut}__gte": premier, f"{fin}__lte": dernier})
+
+
+def mois_lu(valeur) -> datetime.date | None:
+    """The first day of the month « AAAA-MM », when it lies in the absolute window; None otherwise."""
+    try:
+        premier = datetime.datetime.strptime(str(valeur or ""), FORMAT_MOIS).date()
+    except ValueError:
+        return None
+    absolue = fenetre_absolue()
+    return premier if absolue.debut <= premier <= absolue.fin else None
+
+
+class ChampMois(forms.DateField):
+    """A month « AAAA-MM » (the browser's month picker), within the years Magellan knows."""
+
+    widget = forms.DateInput(attrs={"type": "month"}, format=FORMAT_MOIS)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Au format AAAA-MM, par exemple 2027-03.")
+        super().__init__(input_formats=[FORMAT_MOIS], **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value.replace(day=1)
+        premier = mois_lu(value)
+        if premier is None:
+            absolue = fenetre_absolue()
+            raise ValidationError(f"Indiquez un mois au format AAAA-MM, entre {absolue.debut:%Y-%m} et "
+                                  f"{absolue.fin:%Y-%m}.", code="invalid")
+        return premier
