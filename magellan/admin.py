@@ -1,5 +1,6 @@
 """The schedule of the recurring work (django-celery-beat), in the admin for the coaches only."""
 
+from celery.schedules import ParseException
 from django.contrib import admin
 from django_celery_beat import admin as beat_admin
 from django_celery_beat.models import ClockedSchedule, CrontabSchedule, IntervalSchedule, PeriodicTask, SolarSchedule
@@ -19,4 +20,10 @@ class TachePlanifieeAdmin(DateHierarchieBornee, ReserveAuxCoachs, beat_admin.Per
 
 @admin.register(CrontabSchedule)
 class CrontabAdmin(ReserveAuxCoachs, beat_admin.CrontabScheduleAdmin):
-    pass
+    @admin.display(description="en clair")
+    def human_readable(self, obj):
+        # A form shown again with its errors keeps the refused values, which celery cannot read.
+        try:
+            return obj.human_readable
+        except ParseException:
+            return self.get_empty_value_display()

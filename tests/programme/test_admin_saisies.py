@@ -1,12 +1,15 @@
-"""The admin answers tampered ids with a message, never with a server error: rows ticked for an action, rows of
-an editable list, and the object chosen in an autocomplete field."""
+"""The admin answers a tampered request with a message or the form's errors, never with a server error: rows
+ticked for an action, rows of an editable list, the object chosen in an autocomplete field, a crontab celery
+cannot read, a file row added to a support's form."""
 
 import pytest
+from django_celery_beat.models import CrontabSchedule
 
 from accompagnement.factories import SessionFactory
 from accompagnement.models import Dispositif, Session
 from defis.factories import DefiFactory
 from defis.models import MembreEquipe
+from evaluations.factories import PieceJointeFactory
 from programme.factories import CoachFactory, PromotionFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +63,31 @@ def test_un_choix_autocomplete_valide_est_propose_de_nouveau(client, coach):
         "defi": str(defi.pk), "personne": "", "role": MembreEquipe.Role.EIG, "_save": "Enregistrer"})
     assert reponse.status_code == 200
     assert f'<option value="{defi.pk}" selected>Hospi&#x27;Flux' in reponse.content.decode()
+
+
+def test_un_crontab_refuse_revient_avec_ses_erreurs(client, coach):
+    """A crontab whose hours celery cannot read comes back with the form's errors, not a server error."""
+    reponse = client.post("/admin/django_celery_beat/crontabschedule/add/", {
+        "minute": "0", "hour": "-", "day_of_month": "*", "month_of_year": "*", "day_of_week": "*",
+        "timezone": "Europe/Paris", "_save": "Enregistrer"})
+    assert reponse.status_code == 200
+    assert reponse.context["adminform"].form.errors["hour"]
+    assert not CrontabSchedule.objects.filter(hour="-").exists()
+
+
+def test_un_support_au_formulaire_trafique_revient_avec_ses_erreurs(client, coach):
+    """A support's form sent back with one more file row than shown (no file behind it) and an error comes back
+    with the error, the added row empty."""
+    piece = PieceJointeFactory()
+    support = piece.support
+    reponse = client.post(f"/admin/evaluations/support/{support.pk}/change/", {
+        "reussites": "", "difficultes": "", "aide_souhaitee": "", "objectifs_phase_suivante": "",
+        "objectifs-TOTAL_FORMS": "1", "objectifs-INITIAL_FORMS": "0", "objectifs-MAX_NUM_FORMS": "4",
+        "objectifs-0-rang": "1", "objectifs-0-intitule": "Mesurer l'usage", "objectifs-0-atteinte": "beaucoup",
+        "objectifs-0-support": str(support.pk),
+        "pieces_jointes-TOTAL_FORMS": "2", "pieces_jointes-INITIAL_FORMS": "1", "pieces_jointes-MAX_NUM_FORMS": "0",
+        "pieces_jointes-0-id": str(piece.pk), "pieces_jointes-0-support": str(support.pk),
+        "pieces_jointes-1-support": str(support.pk), "_save": "Enregistrer"})
+    assert reponse.status_code == 200
+    assert reponse.context["inline_admin_formsets"][0].formset.errors
+    assert piece.nom in reponse.content.decode()
