@@ -47,9 +47,12 @@ def fenetre_promotion(promotion) -> Fenetre:
     absolue = fenetre_absolue()
     if promotion is None or not promotion.date_debut or not promotion.date_fin:
         return absolue
-    return Fenetre(max(promotion.date_debut - MARGE_PREPARATION, absolue.debut),
-                   min(promotion.date_fin + MARGE_PREPARATION, absolue.fin),
-                   f"« {promotion} », préparation et clôture comprises")
+    # Compared before the margin is applied: a promotion stored at year 1 or 9999 cannot take it.
+    debut = (absolue.debut if promotion.date_debut <= absolue.debut + MARGE_PREPARATION
+             else promotion.date_debut - MARGE_PREPARATION)
+    fin = (absolue.fin if promotion.date_fin >= absolue.fin - MARGE_PREPARATION
+           else promotion.date_fin + MARGE_PREPARATION)
+    return Fenetre(debut, fin, f"« {promotion} », préparation et clôture comprises")
 
 
 def fenetre_des_promotions(promotions) -> Fenetre:
@@ -91,6 +94,22 @@ def verifier_date(valeur, fenetre: Fenetre, champ: str | None = None) -> None:
     if jour is None or not fenetre.contient(jour):
         message = message_hors_fenetre(fenetre)
         raise ValidationError({champ: message} if champ else message)
+
+
+def dates_verifier(objet, champs: list[str], fenetre: Fenetre | None = None) -> None:
+    """Raise, field by field, the French error of each of `objet`'s `champs` outside `fenetre` (the absolute
+    window by default): a promotion's or a phase's own dates."""
+    fenetre = fenetre or fenetre_absolue()
+    erreurs = {}
+    for champ in champs:
+        valeur = getattr(objet, champ)
+        if valeur is not None:
+            try:
+                verifier_date(valeur, fenetre, champ)
+            except ValidationError as erreur:
+                erreurs.update(erreur.message_dict)
+    if erreurs:
+        raise ValidationError(erreurs)
 
 
 def moments_lisibles(debut: str = "debut", fin: str = "fin") -> Q:

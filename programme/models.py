@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from .dates import dates_verifier
+
 
 SANS_MOT_DE_PASSE = (
     "Magellan n'a ni mot de passe ni super-utilisateur : on se connecte par un code envoyé par e-mail. "
@@ -157,6 +159,9 @@ class Promotion(models.Model):
     def __str__(self):
         return self.nom
 
+    def clean(self):
+        dates_verifier(self, ["date_debut", "date_fin", "meteo_ancre"])
+
     def phase_en_cours(self, jour=None):
         """The phase running on `jour` (today by default), from the prefetched phases."""
         jour = jour or timezone.localdate()
@@ -198,6 +203,9 @@ class Phase(models.Model):
 
     def __str__(self):
         return f"{self.promotion} · phase {self.numero} – {self.nom}"
+
+    def clean(self):
+        dates_verifier(self, ["date_debut", "date_fin"])
 
 
 class Competence(models.Model):
