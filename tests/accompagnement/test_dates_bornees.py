@@ -46,7 +46,7 @@ def _borne(promotion, motif="« Promotion 8 », préparation et clôture compris
 
 @pytest.mark.parametrize("jour", ["0001-01-01", "9999-12-31"])
 def test_une_session_de_l_an_1_ou_9999_est_refusee_sur_le_champ(client, promotion, coach, jour):
-    """The coach's session form says which dates the promotion accepts, keeps the typed date, writes nothing."""
+    """Le formulaire de session du coach dit quelles dates la promotion accepte, garde la date saisie, n'écrit rien."""
     reponse = client.post(f"/coachs/sessions/promotion/{promotion.pk}/nouvelle/", _session(jour))
     page = html.unescape(reponse.content.decode())
     assert reponse.status_code == 200 and not Session.objects.exists()
@@ -55,7 +55,7 @@ def test_une_session_de_l_an_1_ou_9999_est_refusee_sur_le_champ(client, promotio
 
 
 def test_une_session_pendant_la_preparation_est_acceptee_apres_elle_refusee(client, promotion, coach):
-    """A month before the start is the preparation; past the margin after the end is refused."""
+    """Un mois avant le début, c'est la préparation : accepté ; au-delà de la marge après la fin : refusé."""
     avant = promotion.date_debut - datetime.timedelta(days=30)
     assert client.post(f"/coachs/sessions/promotion/{promotion.pk}/nouvelle/", _session(f"{avant:%Y-%m-%d}"),
                        ).status_code == 302
@@ -66,7 +66,7 @@ def test_une_session_pendant_la_preparation_est_acceptee_apres_elle_refusee(clie
 
 
 def test_une_session_hors_bornes_est_refusee_dans_l_administration(client, promotion, coach):
-    """The admin's session form refuses year 9999 on the start field, and writes nothing."""
+    """Le formulaire de session de l'administration refuse l'an 9999 sur le champ du début et n'écrit rien."""
     reponse = client.post("/admin/accompagnement/session/add/", {
         "dispositif": dispositif("atelier-collaboratif").pk, "promotion": promotion.pk, "titre": "Atelier",
         "debut_0": "9999-12-31", "debut_1": "09:00:00", "fin_0": "9999-12-31", "fin_1": "10:00:00",
@@ -78,8 +78,8 @@ def test_une_session_hors_bornes_est_refusee_dans_l_administration(client, promo
 
 @pytest.mark.parametrize("jour", ["9999-12-31", "2000-01-03"])
 def test_un_creneau_de_mentorat_hors_bornes_est_refuse(client, promotion, coach, jour):
-    """A slot in year 9999 (or before the programme) gets a French error on its date, within the windows of the
-    mentor's promotions; no slot is written."""
+    """Un créneau en l'an 9999 (ou avant le programme) reçoit une erreur en français sur sa date, bornée par les
+    promotions du mentor ; aucun créneau n'est écrit."""
     reponse = client.post("/mentorat/creneaux/", {
         "type_mentorat": "individuel", "jour": jour, "heure": "23:30", "duree_minutes": "60",
         "lieu": "DINUM, salle Ségur", "serie": "on",
@@ -101,7 +101,8 @@ def defi(promotion):
 
 @pytest.mark.parametrize("jour", ["0001-01-01", "la veille du début"])
 def test_des_heures_avant_la_promotion_sont_refusees(client, promotion, parrain, defi, jour):
-    """Hours dated year 1, or the day before the promotion, are refused on the date field: no backdating."""
+    """Des heures datées de l'an 1, ou de la veille de la promotion, sont refusées sur le champ de la date : pas
+    d'antidate."""
     if jour == "la veille du début":
         jour = (promotion.date_debut - datetime.timedelta(days=1)).isoformat()
     client.force_login(parrain)
@@ -114,7 +115,7 @@ def test_des_heures_avant_la_promotion_sont_refusees(client, promotion, parrain,
 
 
 def test_des_heures_a_venir_restent_refusees(parrain, defi):
-    """Year 9999 is ahead: the service says hours are logged once given."""
+    """L'an 9999 est à venir : le service rappelle que les heures se consignent une fois données."""
     with pytest.raises(ValidationError, match="la date ne peut pas être à venir"):
         heure_saisir(parrain, defi, datetime.date(9999, 12, 31), 60, "Revue")
     assert not HeureAcceleration.objects.exists()
@@ -126,7 +127,8 @@ def _heure_admin(parrain, defi, **champs):
 
 
 def test_les_heures_saisies_dans_l_administration_respectent_le_plafond(client, coach, parrain, defi):
-    """A coach adding hours past the parrain's monthly cap gets the service's message; nothing is written."""
+    """Un coach qui ajoute des heures au-delà du plafond mensuel du parrain reçoit le message du service ; rien
+    n'est écrit."""
     HeureAccelerationFactory(parrain=parrain, defi=defi, duree_minutes=240)
     reponse = client.post("/admin/accompagnement/heureacceleration/add/", _heure_admin(parrain, defi))
     page = html.unescape(reponse.content.decode())
@@ -136,7 +138,7 @@ def test_les_heures_saisies_dans_l_administration_respectent_le_plafond(client, 
 
 
 def test_une_heure_modifiee_dans_l_administration_respecte_le_plafond(client, coach, parrain, defi):
-    """Raising an entry past the cap in the admin is refused; the entry keeps its duration."""
+    """Augmenter une saisie au-delà du plafond dans l'administration est refusé ; la saisie garde sa durée."""
     HeureAccelerationFactory(parrain=parrain, defi=defi, duree_minutes=240)
     heure = HeureAccelerationFactory(parrain=parrain, defi=defi, duree_minutes=30)
     reponse = client.post(f"/admin/accompagnement/heureacceleration/{heure.pk}/change/",
@@ -147,7 +149,7 @@ def test_une_heure_modifiee_dans_l_administration_respecte_le_plafond(client, co
 
 
 def test_des_heures_de_l_an_1_sont_refusees_dans_l_administration(client, promotion, coach, parrain, defi):
-    """The admin refuses hours dated year 1 with the same message as the parrain's form."""
+    """L'administration refuse des heures de l'an 1 avec le même message que le formulaire du parrain."""
     reponse = client.post("/admin/accompagnement/heureacceleration/add/",
                           _heure_admin(parrain, defi, date="0001-01-01"))
     assert f"Choisissez une date entre le {promotion.date_debut:%d/%m/%Y}" in html.unescape(reponse.content.decode())
@@ -155,14 +157,14 @@ def test_des_heures_de_l_an_1_sont_refusees_dans_l_administration(client, promot
 
 
 def test_des_heures_sous_le_plafond_s_enregistrent_dans_l_administration(client, coach, parrain, defi):
-    """Within the cap and the promotion, the coach's entry is written for the parrain."""
+    """Sous le plafond et dans la promotion, la saisie du coach est enregistrée pour le parrain."""
     reponse = client.post("/admin/accompagnement/heureacceleration/add/", _heure_admin(parrain, defi))
     assert reponse.status_code == 302
     assert HeureAcceleration.objects.get().parrain == parrain
 
 
 def test_une_seance_du_bureau_d_aide_en_9999_est_refusee():
-    """The bureau d'aide's séance form refuses year 9999 on its date."""
+    """Le formulaire de séance du bureau d'aide refuse l'an 9999 sur sa date."""
     formulaire = SeanceForm({"date": "9999-12-31", "heure": "23:30", "duree": 60})
     assert not formulaire.is_valid()
     assert formulaire.errors["date"][0].startswith("Choisissez une date entre le 01/01/2015 et le ")

@@ -19,7 +19,7 @@ def _borne(promotion):
 
 @pytest.mark.parametrize("debut", ["0001-01-01T00:00", "9999-12-31T23:30"])
 def test_un_comite_replanifie_en_l_an_1_ou_9999_est_refuse(client, comite, equipe, debut):
-    """The comité's planning form refuses the date on its field, keeps it typed; the comité does not move."""
+    """Le formulaire de planification refuse la date sur son champ et la garde saisie ; le comité ne bouge pas."""
     avant = comite.debut
     client.force_login(equipe["coach"])
     reponse = client.post(f"/defis/{equipe['defi'].slug}/evaluations/phase-2/planifier/", {
@@ -33,7 +33,7 @@ def test_un_comite_replanifie_en_l_an_1_ou_9999_est_refuse(client, comite, equip
 
 
 def test_un_comite_ajoute_hors_bornes_dans_l_administration_est_refuse(client, equipe):
-    """The admin refuses a comité in year 9999 on its date field; no comité is written."""
+    """L'administration refuse un comité en l'an 9999 sur le champ de sa date ; aucun comité n'est écrit."""
     client.force_login(equipe["coach"])
     phase = equipe["promotion"].phases.get(numero=3)
     reponse = client.post("/admin/evaluations/comite/add/", {
@@ -45,8 +45,8 @@ def test_un_comite_ajoute_hors_bornes_dans_l_administration_est_refuse(client, e
 
 
 def test_le_service_refuse_un_comite_de_l_an_1(equipe):
-    """Created by the service (the coaches' board, the planner), a comité of year 1 is refused before any
-    deadline is computed from it."""
+    """Créé par le service (tableau des coachs, planificateur), un comité de l'an 1 est refusé avant qu'une
+    échéance n'en soit calculée."""
     phase = equipe["promotion"].phases.get(numero=1)
     with pytest.raises(ValidationError) as erreur:
         comite_creer(equipe["defi"], phase, debut=datetime.datetime(1, 1, 3, 14, tzinfo=datetime.UTC))

@@ -45,28 +45,29 @@ FILTRES_HOSTILES = [
 @pytest.mark.parametrize("visiteur,adresse,parametres", FILTRES_HOSTILES,
                          ids=[f"{a}?{'&'.join(p)}={'/'.join(p.values())}" for _, a, p in FILTRES_HOSTILES])
 def test_un_filtre_hostile_laisse_la_page_repondre(client, scenario, visiteur, adresse, parametres):
-    """A month of year 1 or 9999, a promotion « abc », a huge page number: the page answers with its default."""
+    """Un mois de l'an 1 ou 9999, une promotion « abc », un numéro de page démesuré : la page répond, avec sa valeur
+    par défaut."""
     SessionFactory(promotion=scenario["promotion"])
     client.force_login(scenario["personnes"][visiteur])
     assert client.get(adresse, parametres).status_code == 200
 
 
 def test_un_mois_hors_bornes_montre_le_mois_courant(client, scenario):
-    """/heures/?mois=0001-01 shows this month's hours, as without the parameter."""
+    """/heures/?mois=0001-01 montre les heures du mois en cours, comme sans paramètre."""
     client.force_login(scenario["personnes"]["parrain"])
     page = client.get("/heures/", {"mois": "0001-01"}).content.decode()
     assert mois_en_clair(timezone.localdate().replace(day=1)) in page
 
 
 def test_un_mois_hors_bornes_est_signale_dans_le_filtre_des_coachs(client, scenario):
-    """On the coaches' table of hours, the month filter says in French which months it accepts."""
+    """Sur le suivi des heures des coachs, le filtre du mois dit en français quels mois il accepte."""
     client.force_login(scenario["personnes"]["coach"])
     page = client.get("/heures/suivi/", {"mois": "9999-12"}).content.decode()
     assert "Indiquez un mois au format AAAA-MM, entre 2015-01 et" in page
 
 
 def test_une_promotion_illisible_garde_la_promotion_par_defaut(client, scenario):
-    """/coachs/sessions/?promotion=abc lists the default promotion's sessions."""
+    """/coachs/sessions/?promotion=abc liste les sessions de la promotion par défaut."""
     SessionFactory(promotion=scenario["promotion"], titre="Conférence sur la mesure d'impact")
     client.force_login(scenario["personnes"]["coach"])
     reponse = client.get("/coachs/sessions/", {"promotion": "abc"})
@@ -89,8 +90,8 @@ DATES_HOSTILES = [
 
 @pytest.mark.parametrize("adresse,champ", _admins_avec_hierarchie())
 def test_la_hierarchie_de_dates_de_l_admin_ne_deborde_pas(client, scenario, adresse, champ):
-    """Every admin list with a date hierarchy answers a hostile year, month or day with the whole list and a
-    French message."""
+    """Chaque liste de l'administration à hiérarchie de dates répond à une année, un mois ou un jour hostile par
+    toute la liste et un message en français."""
     client.force_login(scenario["personnes"]["coach"])
     for date in DATES_HOSTILES:
         reponse = client.get(adresse, {f"{champ}__{partie}": valeur for partie, valeur in date.items()})
@@ -99,7 +100,7 @@ def test_la_hierarchie_de_dates_de_l_admin_ne_deborde_pas(client, scenario, adre
 
 
 def test_une_date_valide_de_l_admin_filtre_toujours(client, scenario):
-    """The hierarchy still works within bounds: this year's hours, without any warning."""
+    """Dans les bornes, la hiérarchie filtre toujours : les heures de cette année, sans avertissement."""
     HeureAccelerationFactory(parrain=scenario["personnes"]["parrain"], defi=scenario["defi"], sujet="Revue de code")
     client.force_login(scenario["personnes"]["coach"])
     reponse = client.get("/admin/accompagnement/heureacceleration/", {"date__year": timezone.localdate().year})
@@ -112,7 +113,8 @@ def test_une_date_valide_de_l_admin_filtre_toujours(client, scenario):
     "/sessions/\n/", "/\\exemple.org", "", "\x00",
 ])
 def test_la_suite_d_une_reponse_ne_mene_que_sur_ce_site(client, scenario, suite):
-    """After answering a session, a `suite` that is not a path of this site leads back to the session's page."""
+    """Après la réponse à une session, une `suite` qui n'est pas un chemin de ce site ramène à la page de la
+    session."""
     session = SessionFactory(promotion=scenario["promotion"], statut=Session.Statut.PUBLIEE)
     client.force_login(scenario["personnes"]["eig"])
     reponse = client.post(f"/sessions/{session.pk}/reponse/", {"reponse": "inscrire", "suite": suite})
@@ -120,7 +122,7 @@ def test_la_suite_d_une_reponse_ne_mene_que_sur_ce_site(client, scenario, suite)
 
 
 def test_la_suite_d_une_reponse_sur_ce_site_est_suivie(client, scenario):
-    """A path of this site, like the list of sessions to come, is where the answer leads."""
+    """Un chemin de ce site, comme la liste des sessions à venir, est bien suivi après la réponse."""
     session = SessionFactory(promotion=scenario["promotion"], statut=Session.Statut.PUBLIEE)
     client.force_login(scenario["personnes"]["eig"])
     reponse = client.post(f"/sessions/{session.pk}/reponse/", {"reponse": "inscrire", "suite": "/sessions/a-venir/"})
@@ -153,7 +155,7 @@ def lignes_hors_bornes(request, scenario):
     ("eig", "/agenda/liste/"), ("eig", "/espace/"), ("coach", "/espace/"),
 ])
 def test_une_ligne_hors_bornes_ne_casse_pas_les_listes(client, scenario, lignes_hors_bornes, visiteur, adresse):
-    """Lists and agendas answer; the row out of the accepted dates is left out of them."""
+    """Listes et agendas répondent ; la ligne hors des dates acceptées n'y figure pas."""
     client.force_login(scenario["personnes"][visiteur])
     reponse = client.get(adresse)
     assert reponse.status_code == 200
@@ -163,6 +165,7 @@ def test_une_ligne_hors_bornes_ne_casse_pas_les_listes(client, scenario, lignes_
 @pytest.mark.parametrize("visiteur", ["coach", "eig"])
 @pytest.mark.parametrize("suffixe", ["", "ics/"])
 def test_une_session_hors_bornes_n_est_plus_servie(client, scenario, lignes_hors_bornes, visiteur, suffixe):
-    """The session's page and its .ics answer « not found » instead of failing on a date they cannot show."""
+    """La page de la session et son .ics répondent « introuvable » au lieu d'échouer sur une date impossible à
+    afficher."""
     client.force_login(scenario["personnes"][visiteur])
     assert client.get(f"/sessions/{lignes_hors_bornes['session'].pk}/{suffixe}").status_code == 404

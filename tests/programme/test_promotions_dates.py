@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("champ,valeur", [("date_debut", "01/06/9999"), ("date_debut", "01/01/0001"),
                                           ("meteo_ancre", "31/12/9999")])
 def test_une_promotion_de_l_an_1_ou_9999_est_refusee_dans_l_administration(client, champ, valeur):
-    """The promotion form says which dates it accepts, on the field; no promotion is written."""
+    """Le formulaire de la promotion dit sur le champ quelles dates il accepte ; aucune promotion n'est écrite."""
     client.force_login(CoachFactory())
     donnees = {
         "nom": "Promotion 10", "numero": 10, "date_debut": "01/09/2026", "date_fin": "",
