@@ -27,3 +27,7 @@ class AlerteMeteoAdmin(ReserveAuxCoachs, admin.ModelAdmin):
     fields = ["reponse", "motif", "created_at", "traitee_le", "traitee_par"]
     readonly_fields = ["reponse", "motif", "created_at"]
     autocomplete_fields = ["traitee_par"]
+
+    def has_add_permission(self, request):
+        # An alert is raised by an answer (services.meteo); typed in by hand, it would have none.
+        return False

@@ -1,12 +1,12 @@
 """The admin answers a tampered request with a message or the form's errors, never with a server error: rows
 ticked for an action, rows of an editable list, the object chosen in an autocomplete field, a crontab celery
-cannot read, a file row added to a support's form."""
+cannot read, a file row added to a support's form, an alert without the answer that raised it."""
 
 import pytest
 from django_celery_beat.models import CrontabSchedule
 
 from accompagnement.factories import SessionFactory
-from accompagnement.models import Dispositif, Session
+from accompagnement.models import AlerteMeteo, Dispositif, Session
 from defis.factories import DefiFactory
 from defis.models import MembreEquipe
 from evaluations.factories import PieceJointeFactory
@@ -91,3 +91,11 @@ def test_un_support_au_formulaire_trafique_revient_avec_ses_erreurs(client, coac
     assert reponse.status_code == 200
     assert reponse.context["inline_admin_formsets"][0].formset.errors
     assert piece.nom in reponse.content.decode()
+
+
+def test_une_alerte_meteo_ne_s_ajoute_pas_a_la_main(client, coach):
+    """An alert comes from an answer: the admin offers no form to add one, and a sent one creates nothing."""
+    assert client.get("/admin/accompagnement/alertemeteo/add/").status_code == 403
+    reponse = client.post("/admin/accompagnement/alertemeteo/add/", {"traitee_par": str(coach.pk), "_save": "1"})
+    assert reponse.status_code == 403
+    assert not AlerteMeteo.objects.exists()
