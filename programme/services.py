@@ -125,6 +125,9 @@ def invitation_creer(personne: Personne, *, promotion, type_role, par=None) -> I
     from the admin's list of roles (to send or send again the invitation of a role a coach typed in)."""
     if not personne.email:
         raise ValidationError(f"{personne} n'a pas d'adresse électronique : ajoutez-la avant de l'inviter.")
+    if not personne.is_active:
+        raise ValidationError(f"Le compte de {personne} est désactivé : réactivez-le dans l'administration avant de "
+                              "l'inviter.")
     jeton = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         personne=personne, email=personne.email, promotion=promotion, type_role=type_role,
@@ -133,7 +136,8 @@ def invitation_creer(personne: Personne, *, promotion, type_role, par=None) -> I
     )
     notifier(Envoi(
         personne=personne, cle=f"invitation:{invitation.pk}", gabarit="programme/emails/invitation",
-        sujet=f"Invitation : {invitation.role_propose}", contexte={"invitation": invitation, "role": invitation.role_propose},
+        sujet=f"Invitation : {invitation.role_propose}",
+        contexte={"invitation": invitation, "role": invitation.role_propose},
         lien=lien_absolu(reverse("invitation_accepter", kwargs={"jeton": jeton})),
         categorie=Notification.Categorie.SERVICE,
     ))

@@ -167,6 +167,18 @@ def test_inviter_a_un_role_deja_tenu_repond_en_francais_et_garde_la_saisie(clien
     assert mail.outbox == [] and not Invitation.objects.exists()
 
 
+def test_inviter_un_compte_desactive_repond_en_francais(client, coach):
+    """Inviting the address of a deactivated account says so in French and sends nothing."""
+    PersonneFactory(email="partie@exemple.test", prenom="Léa", nom_usage="Martin", is_active=False)
+    client.force_login(coach)
+    reponse = client.post("/invitations/nouvelle/", {
+        "email": "partie@exemple.test", "prenom": "Léa", "nom_usage": "Martin", "promotion": "",
+        "type_role": Role.Type.ALUMNI,
+    })
+    assert "Le compte de Léa Martin est désactivé : réactivez-le dans l&#x27;administration" in reponse.content.decode()
+    assert mail.outbox == [] and not Invitation.objects.exists()
+
+
 def test_une_invitation_renvoyee_avant_acceptation_est_acceptee(client, coach, django_capture_on_commit_callbacks):
     """A pending invitation can be sent again from the form; the new link gives the role."""
     client.force_login(coach)

@@ -50,7 +50,9 @@ def test_les_invitations_existantes_gardent_leur_role_et_les_adresses_ajoutees_d
     assert (acceptee.email, acceptee.promotion_id, acceptee.type_role) == ("lea@exemple.test", promotion.pk, "porteur")
     assert acceptee.role_id is not None
     en_attente = Invitation.objects.get(pk=en_attente.pk)
-    assert (en_attente.email, en_attente.promotion_id, en_attente.type_role) == ("futur.coach@exemple.test", None, "coach")
+    assert (en_attente.email, en_attente.promotion_id, en_attente.type_role) == (
+        "futur.coach@exemple.test", None, "coach"
+    )
     assert en_attente.role_id is None
     assert Role.objects.filter(personne_id=alumni.pk, type="coach").exists()
     assert list(EmailAddress.objects.filter(user_id=alumni.pk).values_list("email", flat=True)) == [
