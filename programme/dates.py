@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
-# The first promotion started in 2016: nothing Magellan holds is older than this.
+# Before the programme's first promotion (2017): nothing Magellan holds is older than this.
 DEBUT_ABSOLU = datetime.date(2015, 1, 1)
 # How far ahead anything may be planned.
 HORIZON = relativedelta(years=5)
@@ -35,10 +35,9 @@ class Fenetre(NamedTuple):
         return self.debut <= jour <= self.fin
 
 
-def fenetre_absolue(aujourd_hui: datetime.date | None = None) -> Fenetre:
+def fenetre_absolue() -> Fenetre:
     """From the programme's beginnings to five years ahead: the dates Magellan accepts at all."""
-    aujourd_hui = aujourd_hui or timezone.localdate()
-    return Fenetre(DEBUT_ABSOLU, aujourd_hui + HORIZON, "les dates que Magellan accepte")
+    return Fenetre(DEBUT_ABSOLU, timezone.localdate() + HORIZON, "les dates que Magellan accepte")
 
 
 def fenetre_promotion(promotion) -> Fenetre:
