@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from magellan.fichiers import extensions_acceptees, fichier_verifier, formats_en_clair
+from programme.champs import ChoixMultiples
 from programme.dates import fenetre_promotion, verifier_date
 from programme.models import Personne, Phase, Promotion, Role
 
@@ -111,11 +112,11 @@ class ComiteForm(forms.Form):
         label="Lien de visioconférence", required=False, max_length=500, assume_scheme="https",
         help_text="Format attendu : https://…",
     )
-    coachs = forms.ModelMultipleChoiceField(
+    coachs = ChoixMultiples(
         label="Coachs du comité", queryset=Personne.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple, help_text="Ils rédigent ensuite le rapport d'évaluation.",
     )
-    participants = forms.ModelMultipleChoiceField(
+    participants = ChoixMultiples(
         label="Participants", queryset=Personne.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         help_text="Par défaut, l'équipe du défi (EIG et porteurs). Chacun retrouve le comité dans son agenda.",
     )

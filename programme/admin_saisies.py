@@ -1,8 +1,9 @@
 """The admin answers a tampered request with a message, never with a server error.
 
-Django's admin sends three kinds of ids back to the database as they came: the rows ticked for an action, the
-rows of an editable list, and the object chosen in an autocomplete field (shown again when the form has
-errors). A text, or a number beyond the column's range, there failed in the database with a 500.
+Django's admin sends four kinds of ids back to the database as they came: the rows ticked for an action, the
+rows of an editable list, the object chosen in an autocomplete field (shown again when the form has errors) and
+the rows chosen in a many-to-many field. A text, or a number beyond the column's range, there failed in the
+database with a 500.
 """
 
 import re
@@ -12,6 +13,8 @@ from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+
+from .champs import ChoixMultiples
 
 
 def _valeur_valide(champ, valeur) -> bool:
@@ -42,8 +45,9 @@ class ChoixAutocompleteMultiples(_ChoixValides, AutocompleteSelectMultiple):
 
 
 class SaisiesVerifiees:
-    """For every ModelAdmin and inline: autocomplete fields that tolerate any chosen value, and lists whose
-    ticked or edited rows are checked to be ids before anything is looked up."""
+    """For every ModelAdmin and inline: autocomplete fields that tolerate any chosen value, many-to-many fields
+    that check their ids, and lists whose ticked or edited rows are checked to be ids before anything is looked
+    up."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
@@ -53,6 +57,7 @@ class SaisiesVerifiees:
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = ChoixAutocompleteMultiples(db_field, self.admin_site, using=kwargs.get("using"))
+        kwargs.setdefault("form_class", ChoixMultiples)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def changelist_view(self, request, extra_context=None):

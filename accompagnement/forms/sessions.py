@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.formats import date_format
 
 from defis.models import Defi
+from programme.champs import ChoixMultiples
 from programme.dates import FORMAT_MOIS, mois_lu
 from programme.models import Personne, Promotion, Role
 
@@ -39,6 +40,7 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = ["dispositif", "titre", "description", "debut", "fin", "lieu", "lien_visio", "facilitateurs",
                   "audience", "defi", "expertise", "invites", "capacite"]
+        field_classes = {"facilitateurs": ChoixMultiples, "invites": ChoixMultiples}
         labels = {
             "dispositif": "Dispositif", "titre": "Titre", "description": "Description", "debut": "Début",
             "fin": "Fin", "lieu": "Lieu", "lien_visio": "Lien de visioconférence", "facilitateurs": "Animée par",
@@ -144,7 +146,7 @@ class AnnulationForm(forms.Form):
 class EmargementForm(forms.Form):
     """The attendance sheet: one box per registered person."""
 
-    presents = forms.ModelMultipleChoiceField(
+    presents = ChoixMultiples(
         label="Personnes présentes", queryset=Personne.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Cochez les personnes venues ; les autres inscrites sont notées absentes.",

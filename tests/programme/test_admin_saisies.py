@@ -99,3 +99,10 @@ def test_une_alerte_meteo_ne_s_ajoute_pas_a_la_main(client, coach):
     reponse = client.post("/admin/accompagnement/alertemeteo/add/", {"traitee_par": str(coach.pk), "_save": "1"})
     assert reponse.status_code == 403
     assert not AlerteMeteo.objects.exists()
+
+
+def test_un_choix_multiple_hors_limites_est_refuse_par_le_formulaire(client, coach):
+    """A comité added with a coach id beyond the column's range gets the form again with its error."""
+    reponse = client.post("/admin/evaluations/comite/add/", {"coachs": ["9" * 40], "_save": "Enregistrer"})
+    assert reponse.status_code == 200
+    assert reponse.context["adminform"].form.errors["coachs"]
