@@ -49,9 +49,7 @@ def sponsor(personne, objet):
 
 @rules.predicate
 def coach_du_comite(personne, comite):
-    return personne.is_authenticated and (
-        personne.is_superuser or any(coach.pk == personne.pk for coach in comite.coachs.all())
-    )
+    return personne.is_authenticated and any(coach.pk == personne.pk for coach in comite.coachs.all())
 
 
 @rules.predicate

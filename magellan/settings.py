@@ -21,6 +21,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # First, so that its `createsuperuser` and `changepassword` (no password in Magellan) replace Django's.
+    "programme",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -37,7 +39,6 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "magellan",
-    "programme",
     "defis",
     "accompagnement",
     "evaluations",

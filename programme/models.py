@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib import auth
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.contrib.auth.models import BaseUserManager
 from django.core.exceptions import ValidationError
@@ -89,6 +90,18 @@ class Personne(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.nom_complet or (self.email or f"Personne {self.pk}")
+
+    def has_perm(self, perm, obj=None):
+        """Only the rules decide (rules.py): unlike Django's default, no `is_superuser` flag grants everything."""
+        return self.is_active and any(
+            hasattr(backend, "has_perm") and backend.has_perm(self, perm, obj) for backend in auth.get_backends()
+        )
+
+    def has_module_perms(self, app_label):
+        return self.is_active and any(
+            hasattr(backend, "has_module_perms") and backend.has_module_perms(self, app_label)
+            for backend in auth.get_backends()
+        )
 
     def set_password(self, raw_password):
         """Login is by a code sent by e-mail: a password can only be made unusable, never set."""

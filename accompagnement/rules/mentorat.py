@@ -22,7 +22,7 @@ def types_mentorat_offerts(personne) -> list[str]:
     offerts = []
     if est_coach(personne):
         offerts.append(TypeMentorat.INDIVIDUEL)
-    if Role.Type.PARRAIN in types or personne.is_superuser:
+    if Role.Type.PARRAIN in types:
         offerts.append(TypeMentorat.MENTORAT)
     return offerts
 

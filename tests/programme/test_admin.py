@@ -61,6 +61,15 @@ def test_un_drapeau_d_equipe_sans_role_de_coach_n_ouvre_pas_l_administration(cli
     assert "Piloter le programme" not in page
 
 
+def test_le_drapeau_de_super_utilisateur_ne_donne_aucune_permission(client):
+    """Set from a shell, `is_superuser` still grants nothing: the coaches' pages ask the rules and answer 403."""
+    personne = EIGFactory(is_staff=True, is_superuser=True)
+    client.force_login(personne)
+    assert not personne.has_perm("programme.inviter")
+    assert client.get("/invitations/nouvelle/").status_code == 403
+    assert client.get("/heures/suivi/").status_code == 403
+
+
 def test_un_coach_ouvre_l_administration_par_son_role(client, coach):
     """A coach (no flag at all) opens the admin's home and sees the programme's models."""
     client.force_login(coach)
