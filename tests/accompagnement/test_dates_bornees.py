@@ -114,6 +114,20 @@ def test_des_heures_avant_la_promotion_sont_refusees(client, promotion, parrain,
     assert f'value="{jour}"' in page
 
 
+def test_des_heures_pour_une_promotion_pas_encore_commencee_disent_quand_elles_seront_possibles(client):
+    """Une promotion qui commence le mois prochain n'accepte encore aucune heure : le message nomme le premier jour
+    possible au lieu d'une période à l'envers."""
+    debut = timezone.localdate().replace(day=1) + datetime.timedelta(days=40)
+    future = PromotionFactory(nom="Promotion 9", numero=9, date_debut=debut)
+    parrain_futur = ParrainFactory(promotion=future)
+    with pytest.raises(ValidationError) as erreur:
+        heure_saisir(parrain_futur, DefiFactory(promotion=future), timezone.localdate(), 60, "Revue")
+    assert erreur.value.messages == [
+        f"Aucune date ne convient encore (les dates de « Promotion 9 », jusqu'à aujourd'hui) : la première "
+        f"possible sera le {debut:%d/%m/%Y}."
+    ]
+
+
 def test_des_heures_a_venir_restent_refusees(parrain, defi):
     """L'an 9999 est à venir : le service rappelle que les heures se consignent une fois données."""
     with pytest.raises(ValidationError, match="la date ne peut pas être à venir"):
