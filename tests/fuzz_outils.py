@@ -3,10 +3,10 @@ the pages found by the URL resolver and the admin, their forms and links read fr
 strategies that mix valid values (so a form reaches its deeper validation) with hostile ones."""
 
 import datetime
+import inspect
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from django.contrib import admin
@@ -25,9 +25,6 @@ from evaluations.factories import ComiteFactory, ObjectifFactory, PieceJointeFac
 from programme.factories import ExpertiseFactory
 from tests.accompagnement.outils_groupes import groupes_construits
 from tests.accompagnement.outils_meteo import VagueMeteoFactory, reponse, vague_close
-
-RACINE = Path(__file__).resolve().parent.parent
-APPLICATIONS = ["magellan", "programme", "defis", "accompagnement", "evaluations"]
 
 # What must never come back raw in an HTML page: escaped (&lt;script&gt;…) is fine.
 MARQUEURS = ['<script>fuzz("xss")</script>', "<b onmouseover=fuzz()>gras</b>"]
@@ -223,14 +220,11 @@ def pages_de_l_administration() -> list[str]:
     return adresses
 
 
-def parametres_lus_par_les_vues() -> set[str]:
-    """The query parameters the views read directly (`request.GET.get("page")`), found in the source."""
+def parametres_lus_par_la_vue(page: str) -> set[str]:
+    """The query parameters the page's view module reads directly (`request.GET.get("page")`), from its source."""
+    module = inspect.getmodule(inspect.unwrap(resolve(urlsplit(page).path).func))
     motif = re.compile(r"""request\.GET(?:\.get\(|\.getlist\(|\[)\s*["'](\w+)["']""")
-    noms = set()
-    for application in APPLICATIONS:
-        for fichier in (RACINE / application).rglob("*.py"):
-            noms.update(motif.findall(fichier.read_text()))
-    return noms
+    return set(motif.findall(inspect.getsource(module)))
 
 
 # Forms and links read from the HTML ----------------------------------------------------------------------------
@@ -325,22 +319,23 @@ class LecteurDePage(HTMLParser):
             self._textarea = None
 
 
-def lire_page(role, page, html, parametres_des_vues) -> list[Formulaire]:
-    """The page's forms, then its query parameters (those of its links to itself and those the views read) as
-    one more GET form on the page itself."""
+def lire_page(role, page, html) -> list[Formulaire]:
+    """The page's forms, then its query parameters (those of its links to itself and those its view reads), if
+    any, as one more GET form on the page itself."""
     lecteur = LecteurDePage()
     lecteur.feed(html)
     formulaires = [
         Formulaire(role, page, brut["methode"], brut["action"] or page, brut["champs"])
         for brut in lecteur.formulaires if brut["methode"] in ("get", "post")
     ]
-    filtres = {nom: Champ(nom, "text") for nom in parametres_des_vues}
+    filtres = {nom: Champ(nom, "text") for nom in parametres_lus_par_la_vue(page)}
     for lien in lecteur.liens:
         adresse = urlsplit(lien)
         if adresse.path in ("", page):
             for nom, valeur in parse_qsl(adresse.query, keep_blank_values=True):
                 filtres.setdefault(nom, Champ(nom, "text")).valeurs.append(valeur)
-    formulaires.append(Formulaire(role, page, "get", page, filtres, parametres=True))
+    if filtres:
+        formulaires.append(Formulaire(role, page, "get", page, filtres, parametres=True))
     return formulaires
 
 
@@ -390,27 +385,38 @@ def valeur_hostile(champ: Champ):
                      st.sampled_from(FICHIERS_HOSTILES[2:4]))
 
 
-def _meme_hostile(champ: Champ, hostile):
-    if champ.genre == "file":
-        return FICHIERS_HOSTILES[2]
-    return hostile
+def _jeton_csrf(formulaire: Formulaire) -> dict:
+    return {nom: champ.valeurs[0] for nom, champ in formulaire.champs.items() if nom == "csrfmiddlewaretoken"}
+
+
+def _champs_a_remplir(formulaire: Formulaire) -> list[Champ]:
+    return [champ for nom, champ in formulaire.champs.items() if nom != "csrfmiddlewaretoken"]
+
+
+def valeurs_partout(formulaire: Formulaire, hostile: str) -> dict:
+    """The same hostile value in every field (a hostile file in file fields)."""
+    return {**_jeton_csrf(formulaire), **{
+        champ.nom: FICHIERS_HOSTILES[2] if champ.genre == "file" else hostile
+        for champ in _champs_a_remplir(formulaire)}}
+
+
+# What every form gets at least once, whatever hypothesis draws: PostgreSQL refuses NUL in text, and markup
+# must come back escaped.
+PARTOUT_A_CHAQUE_FOIS = ["avant\x00après", MARQUEURS[1]]
 
 
 @st.composite
 def valeurs_du_formulaire(draw, formulaire: Formulaire):
     """Field values for one example: either one field hostile and the others valid (to reach the deeper
     validation), each field valid or hostile at random, or the same hostile value everywhere."""
-    champs = [champ for nom, champ in formulaire.champs.items() if nom != "csrfmiddlewaretoken"]
-    valeurs = {nom: champ.valeurs[0] for nom, champ in formulaire.champs.items() if nom == "csrfmiddlewaretoken"}
-    if not champs:
-        return valeurs
+    champs = _champs_a_remplir(formulaire)
     mode = draw(st.sampled_from(["un", "chacun", "partout"]))
+    if mode == "partout" or not champs:
+        return valeurs_partout(formulaire, draw(st.sampled_from(HOSTILES)))
     cible = draw(st.integers(0, len(champs) - 1))
-    hostile = draw(st.sampled_from(HOSTILES))
+    valeurs = _jeton_csrf(formulaire)
     for rang, champ in enumerate(champs):
-        if mode == "partout":
-            valeurs[champ.nom] = _meme_hostile(champ, hostile)
-        elif mode == "un" and rang != cible:
+        if mode == "un" and rang != cible:
             valeurs[champ.nom] = draw(valeur_valide(champ))
         elif mode == "un":
             valeurs[champ.nom] = draw(valeur_hostile(champ))
