@@ -3,13 +3,14 @@
 Django's admin sends four kinds of ids back to the database as they came: the rows ticked for an action, the
 rows of an editable list, the object chosen in an autocomplete field (shown again when the form has errors) and
 the rows chosen in a many-to-many field. A text, or a number beyond the column's range, there failed in the
-database with a 500.
+database with a 500; so did a list filter carrying a NUL byte, on PostgreSQL.
 """
 
 import re
 
 from django.contrib import messages
 from django.contrib.admin import helpers
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -46,8 +47,8 @@ class ChoixAutocompleteMultiples(_ChoixValides, AutocompleteSelectMultiple):
 
 class SaisiesVerifiees:
     """For every ModelAdmin and inline: autocomplete fields that tolerate any chosen value, many-to-many fields
-    that check their ids, and lists whose ticked or edited rows are checked to be ids before anything is looked
-    up."""
+    that check their ids, lists whose ticked or edited rows are checked to be ids before anything is looked up,
+    and list filters without NUL."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
@@ -59,6 +60,12 @@ class SaisiesVerifiees:
             kwargs["widget"] = ChoixAutocompleteMultiples(db_field, self.admin_site, using=kwargs.get("using"))
         kwargs.setdefault("form_class", ChoixMultiples)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_changelist_instance(self, request):
+        # PostgreSQL refuses NUL in text: a filter carrying one is invalid, as Django says of the others (?e=1).
+        if any("\x00" in cle or any("\x00" in v for v in valeurs) for cle, valeurs in request.GET.lists()):
+            raise IncorrectLookupParameters
+        return super().get_changelist_instance(request)
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST" and not self._lignes_valides(request.POST):

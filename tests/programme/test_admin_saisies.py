@@ -1,6 +1,7 @@
 """The admin answers a tampered request with a message or the form's errors, never with a server error: rows
 ticked for an action, rows of an editable list, the object chosen in an autocomplete field, a crontab celery
-cannot read, a file row added to a support's form, an alert without the answer that raised it."""
+cannot read, a file row added to a support's form, an alert without the answer that raised it, a NUL byte in
+a list filter."""
 
 import pytest
 from django_celery_beat.models import CrontabSchedule
@@ -106,3 +107,11 @@ def test_un_choix_multiple_hors_limites_est_refuse_par_le_formulaire(client, coa
     reponse = client.post("/admin/evaluations/comite/add/", {"coachs": ["9" * 40], "_save": "Enregistrer"})
     assert reponse.status_code == 200
     assert reponse.context["adminform"].form.errors["coachs"]
+
+
+def test_un_filtre_de_liste_avec_un_octet_nul_est_un_filtre_invalide(client, coach):
+    """A list filter carrying a NUL byte (refused by PostgreSQL in text) gets the admin's answer to invalid
+    filters: back to the list with the error flag."""
+    reponse = client.get("/admin/programme/notification/", {"statut__exact": "envoyee\x00"})
+    assert reponse.status_code == 302
+    assert reponse["Location"] == "/admin/programme/notification/?e=1"
