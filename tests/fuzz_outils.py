@@ -143,7 +143,7 @@ def _par_pk(cle):
 
 
 # The objects behind each named URL's parameters. A new page with parameters is added here: the test fails until
-# it is (parameters named like a secret — key, uidb36 — get an unknown value by default, below).
+# it is.
 PARAMETRES = {
     "invitation_accepter": lambda m: {"jeton": "jeton-inconnu"},
     "defi": lambda m: {"slug": m["defi"].slug},
@@ -177,7 +177,6 @@ PARAMETRES = {
     "piece_jointe": lambda m: _comite(m, pk=m["piece"].pk),
     "piece_jointe_supprimer": lambda m: _comite(m, pk=m["piece"].pk),
 }
-SECRETS_INCONNUS = {"key": "cle-inconnue", "uidb36": "0"}
 
 
 def _routes(motifs, prefixe=""):
@@ -199,8 +198,6 @@ def pages_du_site(monde) -> list[str]:
         elif nom in PARAMETRES:
             jeux = PARAMETRES[nom](monde)
             adresses += [reverse(nom, kwargs=jeu) for jeu in (jeux if isinstance(jeux, list) else [jeux])]
-        elif parametres <= set(SECRETS_INCONNUS):
-            adresses.append(reverse(nom, kwargs={p: SECRETS_INCONNUS[p] for p in parametres}))
         else:
             manquantes.append(f"{nom} ({', '.join(sorted(parametres))})")
     assert not manquantes, ("Pages sans objet pour leurs paramètres, à ajouter à PARAMETRES dans "

@@ -20,7 +20,7 @@ from tests.fuzz_outils import (
 
 # The first visitor who sees a form sends it: the coach first, who sees the most.
 VISITEURS = ["coach", "eig", "porteur", "sponsor", "parrain", "intervenant", "alumni", "eig_autre", "anonyme"]
-EXEMPLES_PAR_FORMULAIRE = 6
+EXEMPLES_PAR_FORMULAIRE = 5
 EXEMPLES_PAR_FILTRE = 2
 
 
