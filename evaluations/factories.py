@@ -10,7 +10,7 @@ from defis.factories import DefiFactory
 from .models import AtteinteObjectif, Comite, Objectif, PieceJointe, Rapport, Support
 from .services.comites import comite_creer
 
-# The smallest file that `magellan.fichiers` recognises as a PDF.
+# The smallest file that `programme.fichiers` recognises as a PDF.
 PDF_MINIMAL = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 

@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from magellan.fichiers import extensions_acceptees, fichier_verifier, formats_en_clair
 from programme.champs import ChoixMultiples
 from programme.dates import fenetre_promotion, verifier_date
+from programme.fichiers import extensions_acceptees, fichier_verifier, formats_en_clair
 from programme.models import Personne, Phase, Promotion, Role
 
 from .models import Rapport, Support
@@ -22,7 +22,7 @@ class FichiersInput(forms.FileInput):
 
 
 class FichiersField(forms.FileField):
-    """Several files at once, each checked by its content (magellan.fichiers)."""
+    """Several files at once, each checked by its content (programme.fichiers)."""
 
     def __init__(self, *args, types_admis=TYPES_ADMIS, **kwargs):
         self.types_admis = types_admis

@@ -8,8 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from magellan.fichiers import extensions_acceptees
 from programme.dates import fenetre_absolue, verifier_date
+from programme.fichiers import extensions_acceptees
 from programme.models import Promotion
 
 from ..models import DemandeAide

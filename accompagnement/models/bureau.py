@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from defis.models import Defi
-from magellan.stockage import stockage_prive
+from programme.stockage import stockage_prive
 
 
 class DemandeAide(models.Model):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from defis.models import MembreEquipe
-from magellan.fichiers import TYPES, TYPES_DOCUMENTS, fichier_verifier, type_du_nom
+from programme.fichiers import TYPES, TYPES_DOCUMENTS, fichier_verifier, type_du_nom
 from programme.models import Personne, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
@@ -29,7 +29,7 @@ TYPES_BUREAU = TYPES_DOCUMENTS
 
 def document_verifier(fichier) -> str:
     """Accept an upload of at most FICHIER_TAILLE_MAX whose content is PDF, PNG, JPEG, OpenDocument or Office
-    and whose extension says the same (the project's one checker, `magellan.fichiers`); return its type, or
+    and whose extension says the same (the project's one checker, `programme.fichiers`); return its type, or
     raise a ValidationError in plain French."""
     return fichier_verifier(fichier, TYPES_BUREAU)
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import evaluations.models.supports
-import magellan.stockage
+import programme.stockage
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -219,7 +219,7 @@ class Migration(migrations.Migration):
             name='PieceJointe',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fichier', models.FileField(max_length=300, storage=magellan.stockage.stockage_prive, upload_to=evaluations.models.supports.chemin_piece_jointe, verbose_name='fichier')),
+                ('fichier', models.FileField(max_length=300, storage=programme.stockage.stockage_prive, upload_to=evaluations.models.supports.chemin_piece_jointe, verbose_name='fichier')),
                 ('nom', models.CharField(max_length=200, verbose_name='nom du fichier')),
                 ('type', models.CharField(choices=[('pdf', 'PDF'), ('odt', 'ODT'), ('odp', 'ODP'), ('docx', 'DOCX'), ('pptx', 'PPTX'), ('png', 'PNG'), ('jpeg', 'JPEG')], max_length=10, verbose_name='format')),
                 ('taille', models.PositiveBigIntegerField(verbose_name='taille (octets)')),

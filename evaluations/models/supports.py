@@ -7,13 +7,13 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from magellan.fichiers import TYPES
-from magellan.stockage import stockage_prive
+from programme.fichiers import TYPES
+from programme.stockage import stockage_prive
 
 from .comites import Comite
 
 OBJECTIFS_MAX = 4
-# The formats the programme asks for a support (magellan.fichiers knows more: spreadsheets are not among them).
+# The formats the programme asks for a support (programme.fichiers knows more: spreadsheets are not among them).
 FORMATS_ADMIS = ("pdf", "odt", "odp", "docx", "pptx", "png", "jpeg")
 
 
@@ -46,10 +46,14 @@ class Support(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(statut="brouillon", soumis_le__isnull=True) | Q(statut="soumis", soumis_le__isnull=False),
-                name="support_soumis_avec_date",
+                    name="support_soumis_avec_date",
+                violation_error_message="Un support soumis porte sa date de soumission, un brouillon n'en a pas.",
             ),
-            models.CheckConstraint(condition=Q(en_retard=False) | Q(statut="soumis"),
-                                   name="support_retard_si_soumis"),
+            models.CheckConstraint(
+                condition=Q(en_retard=False) | Q(statut="soumis"),
+                    name="support_retard_si_soumis",
+                violation_error_message="Seul un support soumis peut l'avoir été en retard.",
+            ),
         ]
 
     def __str__(self):
@@ -77,10 +81,16 @@ class Objectif(models.Model):
         verbose_name = "objectif"
         ordering = ["support", "rang"]
         constraints = [
-            models.UniqueConstraint(fields=["support", "rang"], name="objectif_rang_unique_par_support"),
-            models.CheckConstraint(condition=Q(rang__gte=1, rang__lte=OBJECTIFS_MAX), name="objectif_rang_1_a_4"),
-            models.CheckConstraint(condition=Q(atteinte__isnull=True) | Q(atteinte__gte=0, atteinte__lte=100),
-                                   name="objectif_atteinte_0_a_100"),
+            models.UniqueConstraint(
+                fields=["support", "rang"], name="objectif_rang_unique_par_support",
+                violation_error_message="Ce support a déjà un objectif à ce rang.",
+            ),
+            models.CheckConstraint(condition=Q(rang__gte=1, rang__lte=OBJECTIFS_MAX), name="objectif_rang_dans_les_bornes"),
+            models.CheckConstraint(
+                condition=Q(atteinte__isnull=True) | Q(atteinte__gte=0, atteinte__lte=100),
+                    name="objectif_atteinte_0_a_100",
+                violation_error_message="La mesure d'atteinte va de 0 à 100 %.",
+            ),
         ]
 
     def __str__(self):

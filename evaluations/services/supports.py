@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from magellan.fichiers import TYPES, fichier_verifier
+from programme.fichiers import TYPES, fichier_verifier
 
 from ..historique import RAISON_FICHIER_JOINT, RAISON_FICHIER_RETIRE, raison_fichier
 from ..models import Comite, Objectif, PieceJointe, Support
@@ -77,7 +77,7 @@ def support_enregistrer(comite: Comite, *, champs: dict, objectifs: list, fichie
 
 
 def piece_jointe_ajouter(support: Support, fichier, *, par) -> PieceJointe:
-    """Attach a file to a draft support, once its size and content are checked (see magellan.fichiers)."""
+    """Attach a file to a draft support, once its size and content are checked (see programme.fichiers)."""
     if support.est_soumis:
         raise ValidationError("Ce support a été soumis : un coach doit le rouvrir pour qu'on y joigne un fichier.")
     type_fichier = fichier_verifier(fichier, TYPES_ADMIS)

@@ -1,4 +1,4 @@
-"""magellan.fichiers, the project's one file checker: a file is judged by its content and its size; its name must
+"""programme.fichiers, the project's one file checker: a file is judged by its content and its size; its name must
 then agree with the content."""
 
 import io
@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from evaluations.models.supports import FORMATS_ADMIS
-from magellan.fichiers import TYPES_DOCUMENTS, fichier_verifier
+from programme.fichiers import TYPES_DOCUMENTS, fichier_verifier
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
