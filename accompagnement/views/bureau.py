@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from rules.contrib.views import permission_required
 
 from ..forms.bureau import CloreForm, DemandeAideForm, FiltreFileForm, PriseEnChargeForm, SeancesFormSet
 from ..models import DemandeAide
@@ -89,14 +90,9 @@ def bureau_aide_document(request, pk):
     return reponse
 
 
-def _reserve_aux_coachs(request):
-    if not request.user.has_perm("accompagnement.trier_demandes_aide"):
-        raise PermissionDenied("La file du bureau d'aide est réservée aux coachs.")
-
-
 @login_required
+@permission_required("accompagnement.trier_demandes_aide", raise_exception=True)
 def bureau_aide_file(request):
-    _reserve_aux_coachs(request)
     filtres = FiltreFileForm(request.GET or None)
     page = selectors.file_bureau_aide_page(request.GET.get("page"), **filtres.filtres())
     return render(request, "accompagnement/bureau/file.html", {
@@ -106,8 +102,8 @@ def bureau_aide_file(request):
 
 
 def _triage(request, pk, formulaire, gabarit, action, succes, courant):
-    """The shape of each triage step: a coach's form on one request, the service, back to the request."""
-    _reserve_aux_coachs(request)
+    """The shape of each triage step: a coach's form on one request, the service, back to the request (the
+    views ask `accompagnement.trier_demandes_aide` first)."""
     demande = selectors.demande_detail(pk)
     if demande is None:
         raise Http404("Cette demande n'existe pas.")
@@ -127,6 +123,7 @@ def _triage(request, pk, formulaire, gabarit, action, succes, courant):
 
 
 @login_required
+@permission_required("accompagnement.trier_demandes_aide", raise_exception=True)
 def bureau_aide_prendre_en_charge(request, pk):
     formulaire = PriseEnChargeForm(request.POST or None, initial={"coach": request.user.pk})
     return _triage(
@@ -137,6 +134,7 @@ def bureau_aide_prendre_en_charge(request, pk):
 
 
 @login_required
+@permission_required("accompagnement.trier_demandes_aide", raise_exception=True)
 def bureau_aide_planifier(request, pk):
     formulaire = SeancesFormSet(request.POST or None)
     return _triage(
@@ -147,6 +145,7 @@ def bureau_aide_planifier(request, pk):
 
 
 @login_required
+@permission_required("accompagnement.trier_demandes_aide", raise_exception=True)
 def bureau_aide_clore(request, pk):
     formulaire = CloreForm(request.POST or None)
     return _triage(

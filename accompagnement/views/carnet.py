@@ -7,18 +7,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
+from rules.contrib.views import permission_required
 
 from programme.selectors import eig_par_pk
 
-from ..forms.carnet import ChoixPromotionForm, CarnetForm
+from ..forms.carnet import CarnetForm, ChoixPromotionForm
 from ..models import AutoEvaluation
 from ..selectors import carnet as selectors
 from ..services import carnet as services
-
-
-def _reserve_aux_eig(request):
-    if not request.user.has_perm("accompagnement.tenir_carnet"):
-        raise PermissionDenied("Le carnet de bord est celui des EIG.")
 
 
 def _page_carnet(request, eig, fil_ariane):
@@ -33,8 +29,8 @@ def _page_carnet(request, eig, fil_ariane):
 
 
 @login_required
+@permission_required("accompagnement.tenir_carnet", raise_exception=True)
 def carnet(request):
-    _reserve_aux_eig(request)
     return _page_carnet(request, request.user, {"courant": "Mon carnet de bord"})
 
 
@@ -52,8 +48,8 @@ def carnet_eig(request, pk):
 
 
 @login_required
+@permission_required("accompagnement.tenir_carnet", raise_exception=True)
 def carnet_ecrire(request):
-    _reserve_aux_eig(request)
     mois = selectors.mois_courant()
     promotion = selectors.promotion_de_l_eig(request.user)
     phase = promotion.phase_en_cours() if promotion else None

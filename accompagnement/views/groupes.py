@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
 
 from programme.models import Promotion
 
@@ -17,11 +18,6 @@ from ..selectors import carnet as selectors_carnet
 from ..selectors import groupes as selectors
 from ..selectors.heures import de_mois
 from ..services import groupes as services
-
-
-def _exiger_coach(request):
-    if not request.user.has_perm("accompagnement.piloter_groupes"):
-        raise PermissionDenied("La composition des groupes de partage est réservée aux coachs.")
 
 
 def _url_apercu(promotion, mois) -> str:
@@ -64,8 +60,8 @@ def groupe_sujet_suivant(request, pk):
 
 
 @login_required
+@permission_required("accompagnement.piloter_groupes", raise_exception=True)
 def groupes_apercu(request):
-    _exiger_coach(request)
     promotions = selectors_carnet.promotions_pour_les_carnets()
     choix = ChoixMoisForm(request.GET or None, promotions=promotions)
     promotion = choix.promotion_choisie() or selectors_carnet.promotion_par_defaut(promotions, request.user)
@@ -102,8 +98,8 @@ def _promotion_et_mois(request):
 
 @login_required
 @require_POST
+@permission_required("accompagnement.piloter_groupes", raise_exception=True)
 def groupes_composer(request):
-    _exiger_coach(request)
     promotion, mois = _promotion_et_mois(request)
     groupes = services.groupes_composer(promotion, mois)
     if groupes:
@@ -116,8 +112,8 @@ def groupes_composer(request):
 
 @login_required
 @require_POST
+@permission_required("accompagnement.piloter_groupes", raise_exception=True)
 def groupes_deplacer(request):
-    _exiger_coach(request)
     promotion, mois = _promotion_et_mois(request)
     formulaire = DeplacementForm(request.POST, membres=selectors.membres_du_mois(promotion, mois),
                                  groupes=selectors.groupes_du_mois(promotion, mois))
@@ -136,8 +132,8 @@ def groupes_deplacer(request):
 
 @login_required
 @require_POST
+@permission_required("accompagnement.piloter_groupes", raise_exception=True)
 def groupes_publier(request):
-    _exiger_coach(request)
     promotion, mois = _promotion_et_mois(request)
     nombre = services.groupes_publier(promotion, mois)
     if nombre:

@@ -4,12 +4,12 @@ history. Nobody else sees an answer."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
 
 from programme.selectors import eig_par_pk
 
@@ -21,16 +21,6 @@ from ..selectors import meteo as selectors
 from ..services import meteo as services
 
 GONE = 410
-
-
-def _reserve_aux_eig(request):
-    if not request.user.has_perm("accompagnement.repondre_meteo"):
-        raise PermissionDenied("La météo entrepreneuriale est celle des EIG.")
-
-
-def _reserve_aux_coachs(request):
-    if not request.user.has_perm("accompagnement.suivre_meteo"):
-        raise PermissionDenied("Le suivi de la météo est réservé aux coachs.")
 
 
 def _etat(request, titre, message, statut=200):
@@ -81,8 +71,8 @@ def meteo_repondre_lien(request, jeton):
 
 
 @login_required
+@permission_required("accompagnement.repondre_meteo", raise_exception=True)
 def meteo_repondre(request, pk):
-    _reserve_aux_eig(request)
     reponse = selectors.reponse_par_pk(pk)
     if reponse is None or not request.user.has_perm("accompagnement.voir_reponse_meteo", reponse):
         raise Http404("Cette météo n'existe pas ou ne vous est pas visible.")
@@ -91,8 +81,8 @@ def meteo_repondre(request, pk):
 
 
 @login_required
+@permission_required("accompagnement.repondre_meteo", raise_exception=True)
 def meteo(request):
-    _reserve_aux_eig(request)
     reponses = selectors.reponses_de(request.user)
     maintenant = timezone.now()
     a_repondre = [r for r in reponses if not r.repondue_le and not services.vague_est_close(r.vague, maintenant)]
@@ -103,8 +93,8 @@ def meteo(request):
 
 
 @login_required
+@permission_required("accompagnement.repondre_meteo", raise_exception=True)
 def meteo_promotion(request):
-    _reserve_aux_eig(request)
     promotion = selectors_carnet.promotion_de_l_eig(request.user)
     return render(request, "accompagnement/meteo/promotion.html", {
         "promotion": promotion, "vagues": selectors.meteo_de_la_promotion(promotion, request.user) if promotion else [],
@@ -114,8 +104,8 @@ def meteo_promotion(request):
 
 
 @login_required
+@permission_required("accompagnement.suivre_meteo", raise_exception=True)
 def meteo_coachs(request):
-    _reserve_aux_coachs(request)
     promotions = selectors_carnet.promotions_pour_les_carnets()
     choix = ChoixPromotionForm(request.GET or None, promotions=promotions)
     promotion = choix.promotion_choisie() or selectors_carnet.promotion_par_defaut(promotions, request.user)
@@ -131,8 +121,8 @@ def meteo_coachs(request):
 
 
 @login_required
+@permission_required("accompagnement.suivre_meteo", raise_exception=True)
 def meteo_eig(request, pk):
-    _reserve_aux_coachs(request)
     eig = eig_par_pk(pk)
     if eig is None:
         raise Http404("Cette personne n'est pas EIG.")
@@ -145,8 +135,8 @@ def meteo_eig(request, pk):
 
 @require_POST
 @login_required
+@permission_required("accompagnement.suivre_meteo", raise_exception=True)
 def meteo_alerte_traiter(request, pk):
-    _reserve_aux_coachs(request)
     alerte = selectors.alerte_par_pk(pk)
     if alerte is None:
         raise Http404("Cette alerte n'existe pas.")

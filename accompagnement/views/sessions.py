@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
 
 from programme.models import Promotion
 
@@ -54,11 +55,6 @@ def _suite(request, par_defaut: str) -> HttpResponseRedirect:
             and url_has_allowed_host_and_scheme(suite, allowed_hosts=None, require_https=request.is_secure())):
         return HttpResponseRedirect(suite)
     return HttpResponseRedirect(par_defaut)
-
-
-def _exiger_coach(request):
-    if not request.user.has_perm("accompagnement.gerer_sessions"):
-        raise PermissionDenied("Seuls les coachs gèrent les sessions.")
 
 
 # The public catalogue.
@@ -149,8 +145,8 @@ def session_repondre(request, pk):
 # The coaches' pages.
 
 @login_required
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def coach_sessions(request):
-    _exiger_coach(request)
     par_defaut = selecteurs.promotion_courante()
     if par_defaut is None:
         return render(request, "accompagnement/sessions/coach_liste.html", {
@@ -167,8 +163,8 @@ def coach_sessions(request):
 
 
 @login_required
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def session_creer(request, promotion_pk):
-    _exiger_coach(request)
     promotion = get_object_or_404(Promotion, pk=promotion_pk)
     formulaire = SessionForm(request.POST or None, promotion=promotion)
     if request.method == "POST" and formulaire.is_valid():
@@ -188,8 +184,8 @@ def session_creer(request, promotion_pk):
 
 
 @login_required
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def session_modifier(request, pk):
-    _exiger_coach(request)
     session = get_object_or_404(Session.objects.select_related("promotion"), pk=pk)
     if session.statut == Session.Statut.ANNULEE:
         messages.error(request, "Cette session est annulée : elle ne peut plus être modifiée.")
@@ -216,8 +212,8 @@ def session_modifier(request, pk):
 
 
 @login_required
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def session_annuler(request, pk):
-    _exiger_coach(request)
     session = get_object_or_404(Session, pk=pk)
     if session.statut == Session.Statut.ANNULEE:
         messages.info(request, "Cette session est déjà annulée.")
@@ -242,8 +238,8 @@ def session_annuler(request, pk):
 
 @login_required
 @require_POST
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def session_supprimer(request, pk):
-    _exiger_coach(request)
     session = get_object_or_404(Session, pk=pk)
     try:
         services.session_supprimer(session)
@@ -256,8 +252,8 @@ def session_supprimer(request, pk):
 
 @login_required
 @require_POST
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def session_publier(request, pk):
-    _exiger_coach(request)
     session = get_object_or_404(Session, pk=pk)
     try:
         services.session_publier(session)
@@ -269,8 +265,8 @@ def session_publier(request, pk):
 
 
 @login_required
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def session_emargement(request, pk):
-    _exiger_coach(request)
     session = get_object_or_404(Session, pk=pk)
     inscriptions = list(session.inscriptions.filter(statut=Inscription.Statut.INSCRITE).select_related("personne"))
     formulaire = EmargementForm(request.POST or None, inscriptions=inscriptions)
@@ -286,8 +282,8 @@ def session_emargement(request, pk):
 
 
 @login_required
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def calendrier_planifier(request, promotion_pk):
-    _exiger_coach(request)
     promotion = get_object_or_404(Promotion, pk=promotion_pk)
     if request.method == "POST":
         try:
@@ -309,8 +305,8 @@ def calendrier_planifier(request, promotion_pk):
 
 
 @login_required
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def calendrier_planifie(request, promotion_pk):
-    _exiger_coach(request)
     promotion = get_object_or_404(Promotion, pk=promotion_pk)
     sessions = list(selecteurs.calendrier_planifie(promotion))
     return render(request, "accompagnement/sessions/calendrier.html", {
@@ -322,8 +318,8 @@ def calendrier_planifie(request, promotion_pk):
 
 @login_required
 @require_POST
+@permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def calendrier_publier(request, promotion_pk):
-    _exiger_coach(request)
     promotion = get_object_or_404(Promotion, pk=promotion_pk)
     nombre = services.calendrier_publier(promotion)
     messages.success(request, f"{_nombre(nombre, 'session publiée')} : les invités les voient et peuvent s'inscrire.")

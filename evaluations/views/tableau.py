@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
 
 from programme.models import Phase, Promotion
 
@@ -18,15 +19,10 @@ from ..selectors import StatutRapport, StatutSupport
 from ..services import comites as services
 
 
-def _exiger_coach(request, permission):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied("Le tableau des évaluations est réservé aux coachs.")
-
-
 @login_required
+@permission_required("evaluations.voir_tableau", raise_exception=True)
 def tableau(request):
     """Every défi of a promotion for a phase: its comité's date, its support's and its rapport's status."""
-    _exiger_coach(request, "evaluations.voir_tableau")
     formulaire = FiltreTableauForm(request.GET or None)
     filtres = formulaire.cleaned_data if formulaire.is_bound and formulaire.is_valid() else {}
     promotion = filtres.get("promotion") or selectors.promotion_par_defaut()
@@ -59,9 +55,9 @@ def _phase_par_defaut(phases) -> int:
 
 @login_required
 @require_POST
+@permission_required("evaluations.creer_comites", raise_exception=True)
 def comites_creer(request):
     """A coach creates the missing comités of a promotion's défis for a phase (again: nothing is duplicated)."""
-    _exiger_coach(request, "evaluations.creer_comites")
     try:
         promotion_pk, numero = int(request.POST.get("promotion", "")), int(request.POST.get("phase", ""))
     except ValueError:
