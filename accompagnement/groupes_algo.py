@@ -18,10 +18,11 @@ pairs that never meet; the tabu search only runs after it if a larger défi stil
 import random
 from dataclasses import dataclass
 
+from programme.models import GROUPES_TAILLE_MAX as TAILLE_MAX
+from programme.models import GROUPES_TAILLE_MIN as TAILLE_MIN
+
 from .groupes_construction import plan_par_translations
 
-TAILLE_MIN = 4
-TAILLE_MAX = 6
 # A same-défi pair must never happen; a repeated pair costs more than any métier mix of a whole group.
 POIDS_DEFI = 1_000_000
 POIDS_REPETITION = 100

@@ -39,7 +39,8 @@ class Defi(models.Model):
         indexes = [models.Index(fields=["visible", "titre"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(est_startup_etat=True) | Q(url_startup_etat=""), name="defi_url_set_si_startup"
+                condition=Q(est_startup_etat=True) | Q(url_startup_etat=""), name="defi_url_set_si_startup",
+                violation_error_message="L'adresse de la startup d'État n'est renseignée que pour une startup d'État.",
             ),
         ]
 
@@ -74,7 +75,10 @@ class Realisation(models.Model):
     class Meta:
         verbose_name = "réalisation"
         ordering = ["defi", "type", "titre"]
-        constraints = [models.UniqueConstraint(fields=["defi", "url"], name="realisation_unique_par_defi")]
+        constraints = [models.UniqueConstraint(
+                           fields=["defi", "url"], name="realisation_unique_par_defi",
+                           violation_error_message="Ce défi a déjà une réalisation à cette adresse.",
+                       )]
 
     def __str__(self):
         return self.titre
@@ -97,7 +101,10 @@ class MembreEquipe(models.Model):
         verbose_name_plural = "membres d'équipe"
         ordering = ["defi", "role", "personne"]
         constraints = [
-            models.UniqueConstraint(fields=["defi", "personne", "role"], name="membre_unique_par_defi"),
+            models.UniqueConstraint(
+                fields=["defi", "personne", "role"], name="membre_unique_par_defi",
+                violation_error_message="Cette personne a déjà ce rôle dans l'équipe du défi.",
+            ),
         ]
 
     def __str__(self):

@@ -121,6 +121,10 @@ class Personne(AbstractBaseUser, PermissionsMixin):
 
 
 JOURS_OUVRES = [(0, "lundi"), (1, "mardi"), (2, "mercredi"), (3, "jeudi"), (4, "vendredi")]
+# A round closes before the next one opens, two weeks later.
+METEO_DUREE_MAX_JOURS = 13
+GROUPES_TAILLE_MIN = 4
+GROUPES_TAILLE_MAX = 6
 
 
 class Promotion(models.Model):
@@ -132,7 +136,7 @@ class Promotion(models.Model):
     date_fin = models.DateField("date de fin", null=True, blank=True)
     plafond_heures_acceleration = models.DecimalField(
         "plafond mensuel d'heures d'accélération", max_digits=4, decimal_places=2, default=5,
-        help_text="Par parrain ou marraine et par mois (« à concurrence de 5 h par mois »).",
+        help_text="Par parrain ou marraine et par mois.",
     )
     meteo_jour = models.PositiveSmallIntegerField(
         "jour de la météo entrepreneuriale", choices=JOURS_OUVRES, default=4,
@@ -145,27 +149,40 @@ class Promotion(models.Model):
     )
     meteo_duree_jours = models.PositiveSmallIntegerField(
         "durée d'une vague de météo (jours)", default=7,
-        help_text="Les EIG qui n'ont pas répondu sont relancés deux jours avant la clôture.",
+        help_text="Les EIG qui n'ont pas répondu sont relancés avant la clôture, au délai configuré.",
     )
     groupes_taille = models.PositiveSmallIntegerField(
         "taille visée des groupes pluridisciplinaires", default=5,
-        help_text="Entre 4 et 6 personnes par groupe.",
+        help_text="Le nombre de personnes visé par groupe, dans les bornes que la composition des groupes accepte.",
     )
 
     class Meta:
         ordering = ["-numero", "nom"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(date_fin__isnull=True) | Q(date_debut__isnull=True) | Q(date_fin__gt=models.F("date_debut")),
+                condition=Q(date_fin__isnull=True) | Q(date_debut__isnull=True)
+                | Q(date_fin__gt=models.F("date_debut")),
                 name="promotion_fin_apres_debut",
-            ),
-            models.CheckConstraint(condition=Q(plafond_heures_acceleration__gte=0), name="promotion_plafond_positif"),
-            models.CheckConstraint(condition=Q(meteo_jour__lte=4), name="promotion_meteo_jour_ouvre"),
-            models.CheckConstraint(
-                condition=Q(meteo_duree_jours__gte=1, meteo_duree_jours__lte=13), name="promotion_meteo_duree_1_a_13"
+                violation_error_message="La fin de la promotion doit être après son début.",
             ),
             models.CheckConstraint(
-                condition=Q(groupes_taille__gte=4, groupes_taille__lte=6), name="promotion_groupes_taille_4_a_6"
+                condition=Q(plafond_heures_acceleration__gte=0), name="promotion_plafond_positif",
+                violation_error_message="Le plafond d'heures d'accélération ne peut pas être négatif.",
+            ),
+            models.CheckConstraint(
+                condition=Q(meteo_jour__lte=4), name="promotion_meteo_jour_ouvre",
+                violation_error_message="La météo s'ouvre un jour ouvré, du lundi au vendredi.",
+            ),
+            models.CheckConstraint(
+                condition=Q(meteo_duree_jours__gte=1, meteo_duree_jours__lte=METEO_DUREE_MAX_JOURS),
+                name="promotion_meteo_duree_dans_la_quinzaine",
+                violation_error_message=f"Une vague dure de 1 à {METEO_DUREE_MAX_JOURS} jours : elle se clôt avant "
+                                        "l'ouverture de la suivante.",
+            ),
+            models.CheckConstraint(
+                condition=Q(groupes_taille__gte=GROUPES_TAILLE_MIN, groupes_taille__lte=GROUPES_TAILLE_MAX),
+                name="promotion_groupes_taille_bornee",
+                violation_error_message=f"Un groupe compte de {GROUPES_TAILLE_MIN} à {GROUPES_TAILLE_MAX} personnes.",
             ),
         ]
 
@@ -206,11 +223,19 @@ class Phase(models.Model):
     class Meta:
         ordering = ["promotion", "numero"]
         constraints = [
-            models.UniqueConstraint(fields=["promotion", "numero"], name="phase_unique_par_promotion"),
-            models.CheckConstraint(condition=Q(numero__gte=1, numero__lte=4), name="phase_numero_1_a_4"),
+            models.UniqueConstraint(
+                fields=["promotion", "numero"], name="phase_unique_par_promotion",
+                violation_error_message="Cette promotion a déjà une phase de ce numéro.",
+            ),
             models.CheckConstraint(
-                condition=Q(date_fin__isnull=True) | Q(date_debut__isnull=True) | Q(date_fin__gte=models.F("date_debut")),
+                condition=Q(numero__gte=1, numero__lte=4), name="phase_numero_du_referentiel",
+                violation_error_message="Ce numéro de phase n'existe pas dans le programme.",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_fin__isnull=True) | Q(date_debut__isnull=True)
+                | Q(date_fin__gte=models.F("date_debut")),
                 name="phase_fin_apres_debut",
+                violation_error_message="La fin de la phase ne peut pas précéder son début.",
             ),
         ]
 
@@ -237,7 +262,10 @@ class Competence(models.Model):
         verbose_name = "compétence"
         ordering = ["phase", "public", "ordre", "nom"]
         constraints = [
-            models.UniqueConstraint(fields=["phase", "public", "nom"], name="competence_unique"),
+            models.UniqueConstraint(
+                fields=["phase", "public", "nom"], name="competence_unique",
+                violation_error_message="Cette compétence existe déjà pour cette phase et ce public.",
+            ),
         ]
 
     def __str__(self):
@@ -353,7 +381,8 @@ class Invitation(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(role__isnull=True) | Q(acceptee_le__isnull=False), name="invitation_role_a_l_acceptation"
+                condition=Q(role__isnull=True) | Q(acceptee_le__isnull=False), name="invitation_role_a_l_acceptation",
+                violation_error_message="Le rôle d'une invitation n'est donné qu'à son acceptation.",
             ),
         ]
 
@@ -419,7 +448,8 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["statut", "created_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(statut="envoyee") | Q(envoyee_le__isnull=False), name="notification_envoyee_datee"
+                condition=~Q(statut="envoyee") | Q(envoyee_le__isnull=False), name="notification_envoyee_datee",
+                violation_error_message="Une notification envoyée porte sa date d'envoi.",
             ),
         ]
 
@@ -437,7 +467,10 @@ class RefusNotification(models.Model):
         verbose_name = "rappel refusé"
         verbose_name_plural = "rappels refusés"
         constraints = [
-            models.UniqueConstraint(fields=["personne", "categorie"], name="refus_notification_unique"),
+            models.UniqueConstraint(
+                fields=["personne", "categorie"], name="refus_notification_unique",
+                violation_error_message="Cette personne refuse déjà cette catégorie de notifications.",
+            ),
         ]
 
     def __str__(self):

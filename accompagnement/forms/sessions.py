@@ -103,15 +103,9 @@ class SessionForm(forms.ModelForm):
         return capacite
 
     def clean(self):
+        # The dates and the défi or métier of an audience are the model's constraints, with their French messages.
         donnees = super().clean()
-        debut, fin, audience = donnees.get("debut"), donnees.get("fin"), donnees.get("audience")
-        if debut and fin and fin <= debut:
-            self.add_error("fin", "La fin doit être après le début.")
-        if audience == Session.Audience.DEFI and not donnees.get("defi"):
-            self.add_error("defi", "Choisissez le défi dont l'équipe est invitée.")
-        if audience == Session.Audience.METIER and not donnees.get("expertise"):
-            self.add_error("expertise", "Choisissez le métier dont les EIG sont invités.")
-        if audience == Session.Audience.LISTE and not donnees.get("invites"):
+        if donnees.get("audience") == Session.Audience.LISTE and not donnees.get("invites"):
             self.add_error("invites", "Choisissez au moins une personne à inviter.")
         return donnees
 

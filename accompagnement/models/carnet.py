@@ -27,8 +27,14 @@ class CarnetDeBord(models.Model):
         verbose_name_plural = "carnets de bord"
         ordering = ["-mois"]
         constraints = [
-            models.UniqueConstraint(fields=["eig", "mois"], name="carnet_un_par_mois"),
-            models.CheckConstraint(condition=Q(mois__day=1), name="carnet_mois_premier_jour"),
+            models.UniqueConstraint(
+                fields=["eig", "mois"], name="carnet_un_par_mois",
+                violation_error_message="Cet EIG a déjà une entrée de carnet de bord pour ce mois.",
+            ),
+            models.CheckConstraint(
+                condition=Q(mois__day=1), name="carnet_mois_premier_jour",
+                violation_error_message="Le mois d'une entrée de carnet de bord est son premier jour.",
+            ),
         ]
 
     def __str__(self):
@@ -51,8 +57,14 @@ class AutoEvaluation(models.Model):
     class Meta:
         verbose_name = "auto-évaluation"
         constraints = [
-            models.UniqueConstraint(fields=["carnet", "competence"], name="evaluation_unique"),
-            models.CheckConstraint(condition=Q(niveau__gte=1, niveau__lte=4), name="evaluation_niveau_1_a_4"),
+            models.UniqueConstraint(
+                fields=["carnet", "competence"], name="evaluation_unique",
+                violation_error_message="Cette compétence est déjà évaluée dans cette entrée du carnet.",
+            ),
+            models.CheckConstraint(
+                condition=Q(niveau__gte=1, niveau__lte=4), name="evaluation_niveau_de_l_echelle",
+                violation_error_message="Choisissez un niveau de l'échelle proposée.",
+            ),
         ]
 
     def __str__(self):

@@ -45,7 +45,10 @@ class GroupePartage(models.Model):
         verbose_name_plural = "groupes de partage"
         ordering = ["mois", "type", "numero"]
         constraints = [
-            models.UniqueConstraint(fields=["promotion", "mois", "type", "numero"], name="groupe_partage_unique"),
+            models.UniqueConstraint(
+                fields=["promotion", "mois", "type", "numero"], name="groupe_partage_unique",
+                violation_error_message="Ce groupe existe déjà pour ce mois.",
+            ),
         ]
 
     def __str__(self):
@@ -65,7 +68,10 @@ class MembreGroupe(models.Model):
         verbose_name = "membre d'un groupe"
         verbose_name_plural = "membres des groupes"
         constraints = [
-            models.UniqueConstraint(fields=["personne", "promotion", "mois", "type"], name="membre_un_groupe_par_mois"),
+            models.UniqueConstraint(
+                fields=["personne", "promotion", "mois", "type"], name="membre_un_groupe_par_mois",
+                violation_error_message="Cette personne est déjà dans un groupe de ce type ce mois-ci.",
+            ),
         ]
 
     def __str__(self):

@@ -25,7 +25,8 @@ class HeureAcceleration(models.Model):
         indexes = [models.Index(fields=["parrain", "date"]), models.Index(fields=["defi", "date"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(duree_minutes__gt=0) & Q(duree_minutes__lte=600), name="heure_duree_positive"
+                condition=Q(duree_minutes__gt=0) & Q(duree_minutes__lte=600), name="heure_duree_positive",
+                violation_error_message="La durée doit être positive et tenir dans une journée.",
             ),
         ]
 

@@ -28,8 +28,14 @@ class Creneau(models.Model):
         ordering = ["debut"]
         indexes = [models.Index(fields=["mentor", "debut"]), models.Index(fields=["type", "debut"])]
         constraints = [
-            models.CheckConstraint(condition=Q(fin__gt=F("debut")), name="creneau_fin_apres_debut"),
-            models.UniqueConstraint(fields=["mentor", "debut"], name="creneau_unique_par_mentor"),
+            models.CheckConstraint(
+                condition=Q(fin__gt=F("debut")), name="creneau_fin_apres_debut",
+                violation_error_message="La fin du créneau doit être après son début.",
+            ),
+            models.UniqueConstraint(
+                fields=["mentor", "debut"], name="creneau_unique_par_mentor",
+                violation_error_message="Vous avez déjà un créneau qui commence à cette heure.",
+            ),
         ]
 
     def __str__(self):
@@ -78,7 +84,8 @@ class Reservation(models.Model):
         ordering = ["creneau__debut"]
         constraints = [
             models.UniqueConstraint(
-                fields=["creneau"], condition=Q(annulee_le__isnull=True), name="creneau_tenu_une_seule_fois"
+                fields=["creneau"], condition=Q(annulee_le__isnull=True), name="creneau_tenu_une_seule_fois",
+                violation_error_message="Ce créneau vient d'être réservé par quelqu'un d'autre.",
             ),
         ]
 

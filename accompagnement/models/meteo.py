@@ -22,8 +22,14 @@ class VagueMeteo(models.Model):
         verbose_name_plural = "vagues de météo"
         ordering = ["-date"]
         constraints = [
-            models.UniqueConstraint(fields=["promotion", "date"], name="vague_meteo_unique_par_jour"),
-            models.CheckConstraint(condition=Q(fermee_le__gt=models.F("ouverte_le")), name="vague_fermee_apres"),
+            models.UniqueConstraint(
+                fields=["promotion", "date"], name="vague_meteo_unique_par_jour",
+                violation_error_message="Cette promotion a déjà une vague de météo ce jour-là.",
+            ),
+            models.CheckConstraint(
+                condition=Q(fermee_le__gt=models.F("ouverte_le")), name="vague_fermee_apres",
+                violation_error_message="Une vague se clôt après son ouverture.",
+            ),
         ]
 
     def __str__(self):
@@ -60,17 +66,22 @@ class ReponseMeteo(models.Model):
         verbose_name_plural = "réponses à la météo"
         ordering = ["vague", "eig"]
         constraints = [
-            models.UniqueConstraint(fields=["vague", "eig"], name="reponse_meteo_unique"),
+            models.UniqueConstraint(
+                fields=["vague", "eig"], name="reponse_meteo_unique",
+                violation_error_message="Cet EIG est déjà invité à cette vague.",
+            ),
             models.CheckConstraint(
                 condition=Q(repondue_le__isnull=True)
                 | Q(meteo__isnull=False, vie_equipe__isnull=False, epanouissement__isnull=False),
                 name="reponse_meteo_complete",
+                violation_error_message="Une réponse envoyée donne les trois niveaux.",
             ),
             models.CheckConstraint(
                 condition=(Q(meteo__isnull=True) | Q(meteo__gte=1, meteo__lte=5))
                 & (Q(vie_equipe__isnull=True) | Q(vie_equipe__gte=1, vie_equipe__lte=5))
                 & (Q(epanouissement__isnull=True) | Q(epanouissement__gte=1, epanouissement__lte=5)),
-                name="reponse_meteo_niveaux_1_a_5",
+                name="reponse_meteo_niveaux_de_l_echelle",
+                violation_error_message="Choisissez un niveau de l'échelle proposée.",
             ),
         ]
         indexes = [models.Index(fields=["eig", "repondue_le"])]
@@ -100,7 +111,12 @@ class AlerteMeteo(models.Model):
         verbose_name = "alerte météo"
         verbose_name_plural = "alertes météo"
         ordering = ["-created_at"]
-        constraints = [models.UniqueConstraint(fields=["reponse", "motif"], name="alerte_meteo_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reponse", "motif"], name="alerte_meteo_unique",
+                violation_error_message="Cette alerte est déjà levée pour cette réponse.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_motif_display()} · {self.reponse}"

@@ -62,15 +62,21 @@ class Session(models.Model):
         ordering = ["debut"]
         indexes = [models.Index(fields=["promotion", "debut"]), models.Index(fields=["statut", "debut"])]
         constraints = [
-            models.CheckConstraint(condition=Q(fin__gt=F("debut")), name="session_fin_apres_debut"),
             models.CheckConstraint(
-                condition=~Q(audience="defi") | Q(defi__isnull=False), name="session_defi_si_audience_defi"
+                condition=Q(fin__gt=F("debut")), name="session_fin_apres_debut",
+                violation_error_message="La fin doit être après le début.",
             ),
             models.CheckConstraint(
-                condition=~Q(audience="metier") | Q(expertise__isnull=False), name="session_metier_si_audience_metier"
+                condition=~Q(audience="defi") | Q(defi__isnull=False), name="session_defi_si_audience_defi",
+                violation_error_message="Choisissez le défi dont l'équipe est invitée.",
             ),
             models.CheckConstraint(
-                condition=~Q(statut="annulee") | ~Q(motif_annulation=""), name="session_annulee_avec_motif"
+                condition=~Q(audience="metier") | Q(expertise__isnull=False), name="session_metier_si_audience_metier",
+                violation_error_message="Choisissez le métier dont les EIG sont invités.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(statut="annulee") | ~Q(motif_annulation=""), name="session_annulee_avec_motif",
+                violation_error_message="Une session annulée porte le motif de son annulation.",
             ),
         ]
 
@@ -101,7 +107,10 @@ class Inscription(models.Model):
 
     class Meta:
         ordering = ["session", "created_at"]
-        constraints = [models.UniqueConstraint(fields=["session", "personne"], name="inscription_unique")]
+        constraints = [models.UniqueConstraint(
+                           fields=["session", "personne"], name="inscription_unique",
+                           violation_error_message="Cette personne est déjà inscrite à cette session.",
+                       )]
         indexes = [models.Index(fields=["personne", "statut"])]
 
     def __str__(self):

@@ -43,10 +43,19 @@ class Comite(models.Model):
         verbose_name_plural = "comités d'évaluation"
         ordering = ["debut"]
         constraints = [
-            models.UniqueConstraint(fields=["defi", "phase"], name="comite_unique_par_defi_et_phase"),
-            models.CheckConstraint(condition=Q(duree_minutes__gt=0), name="comite_duree_positive"),
-            models.CheckConstraint(condition=Q(echeance_support__lte=models.F("debut")),
-                                   name="comite_echeance_avant_debut"),
+            models.UniqueConstraint(
+                fields=["defi", "phase"], name="comite_unique_par_defi_et_phase",
+                violation_error_message="Ce défi a déjà un comité pour cette phase.",
+            ),
+            models.CheckConstraint(
+                condition=Q(duree_minutes__gt=0), name="comite_duree_positive",
+                violation_error_message="La durée du comité doit être positive.",
+            ),
+            models.CheckConstraint(
+                condition=Q(echeance_support__lte=models.F("debut")),
+                name="comite_echeance_avant_debut",
+                violation_error_message="Le support est attendu avant le comité.",
+            ),
         ]
 
     def __str__(self):

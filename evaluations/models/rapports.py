@@ -45,6 +45,7 @@ class Rapport(models.Model):
             models.CheckConstraint(
                 condition=Q(statut="brouillon") | Q(statut="publie", publie_le__isnull=False) & ~Q(orientation=""),
                 name="rapport_publie_avec_date_et_orientation",
+                violation_error_message="Un rapport publié porte sa date de publication et une orientation.",
             ),
         ]
 
@@ -70,9 +71,15 @@ class AtteinteObjectif(models.Model):
         verbose_name_plural = "atteintes des objectifs"
         ordering = ["rapport", "objectif__rang"]
         constraints = [
-            models.UniqueConstraint(fields=["rapport", "objectif"], name="atteinte_unique_par_objectif"),
-            models.CheckConstraint(condition=Q(pourcentage__isnull=True) | Q(pourcentage__gte=0, pourcentage__lte=100),
-                                   name="atteinte_pourcentage_0_a_100"),
+            models.UniqueConstraint(
+                fields=["rapport", "objectif"], name="atteinte_unique_par_objectif",
+                violation_error_message="Ce rapport mesure déjà cet objectif.",
+            ),
+            models.CheckConstraint(
+                condition=Q(pourcentage__isnull=True) | Q(pourcentage__gte=0, pourcentage__lte=100),
+                name="atteinte_pourcentage_0_a_100",
+                violation_error_message="La mesure d'atteinte va de 0 à 100 %.",
+            ),
         ]
 
     def __str__(self):

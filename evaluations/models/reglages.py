@@ -5,6 +5,8 @@ from django.db.models import Q
 
 from programme.models import Promotion
 
+DELAI_SUPPORT_MAX_JOURS = 60
+
 
 class ReglagesEvaluation(models.Model):
     """How a promotion runs its comités; created on demand with the defaults."""
@@ -19,7 +21,11 @@ class ReglagesEvaluation(models.Model):
         verbose_name = "réglages des évaluations"
         verbose_name_plural = "réglages des évaluations"
         constraints = [
-            models.CheckConstraint(condition=Q(delai_support_jours__lte=60), name="reglages_delai_au_plus_60_jours"),
+            models.CheckConstraint(
+                condition=Q(delai_support_jours__lte=DELAI_SUPPORT_MAX_JOURS), name="reglages_delai_borne",
+                violation_error_message=f"Le support est attendu au plus {DELAI_SUPPORT_MAX_JOURS} jours "
+                                        "avant le comité.",
+            ),
         ]
 
     def __str__(self):

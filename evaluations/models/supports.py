@@ -46,12 +46,12 @@ class Support(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(statut="brouillon", soumis_le__isnull=True) | Q(statut="soumis", soumis_le__isnull=False),
-                    name="support_soumis_avec_date",
+                name="support_soumis_avec_date",
                 violation_error_message="Un support soumis porte sa date de soumission, un brouillon n'en a pas.",
             ),
             models.CheckConstraint(
                 condition=Q(en_retard=False) | Q(statut="soumis"),
-                    name="support_retard_si_soumis",
+                name="support_retard_si_soumis",
                 violation_error_message="Seul un support soumis peut l'avoir été en retard.",
             ),
         ]
@@ -65,7 +65,7 @@ class Support(models.Model):
 
 
 class Objectif(models.Model):
-    """One of the (at most four) objectives of a support: livrables, indicateurs and a measure in %."""
+    """One of the (at most `OBJECTIFS_MAX`) objectives of a support: livrables, indicateurs and a measure in %."""
 
     support = models.ForeignKey(Support, on_delete=models.CASCADE, related_name="objectifs")
     rang = models.PositiveSmallIntegerField("rang")
@@ -85,10 +85,13 @@ class Objectif(models.Model):
                 fields=["support", "rang"], name="objectif_rang_unique_par_support",
                 violation_error_message="Ce support a déjà un objectif à ce rang.",
             ),
-            models.CheckConstraint(condition=Q(rang__gte=1, rang__lte=OBJECTIFS_MAX), name="objectif_rang_dans_les_bornes"),
+            models.CheckConstraint(
+                condition=Q(rang__gte=1, rang__lte=OBJECTIFS_MAX), name="objectif_rang_dans_les_bornes",
+                violation_error_message=f"Un support compte {OBJECTIFS_MAX} objectifs au plus.",
+            ),
             models.CheckConstraint(
                 condition=Q(atteinte__isnull=True) | Q(atteinte__gte=0, atteinte__lte=100),
-                    name="objectif_atteinte_0_a_100",
+                name="objectif_atteinte_0_a_100",
                 violation_error_message="La mesure d'atteinte va de 0 à 100 %.",
             ),
         ]

@@ -31,16 +31,16 @@ def _donnees(**champs):
 
 
 def test_la_fin_avant_le_debut_est_refusee_en_francais(promotion):
-    """An end before the start is refused on the end field, in French."""
+    """An end before the start is refused with the model's constraint message, in French."""
     jour = timezone.localdate() + datetime.timedelta(days=10)
     formulaire = SessionForm(_donnees(fin=f"{jour:%Y-%m-%d}T08:00"), promotion=promotion)
     assert not formulaire.is_valid()
-    assert formulaire.errors == {"fin": ["La fin doit être après le début."]}
+    assert formulaire.errors == {"__all__": ["La fin doit être après le début."]}
 
 
 @pytest.mark.parametrize("audience,champ,message", [
-    ("defi", "defi", "Choisissez le défi dont l'équipe est invitée."),
-    ("metier", "expertise", "Choisissez le métier dont les EIG sont invités."),
+    ("defi", "__all__", "Choisissez le défi dont l'équipe est invitée."),
+    ("metier", "__all__", "Choisissez le métier dont les EIG sont invités."),
     ("liste", "invites", "Choisissez au moins une personne à inviter."),
 ])
 def test_le_public_exige_son_complement(promotion, audience, champ, message):
