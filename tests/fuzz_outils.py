@@ -16,7 +16,12 @@ from django.utils import timezone
 from hypothesis import strategies as st
 
 from accompagnement.factories import (
-    CreneauFactory, CycleFactory, DemandeAideFactory, HeureAccelerationFactory, InscriptionFactory, SessionFactory,
+    CreneauFactory,
+    CycleFactory,
+    DemandeAideFactory,
+    HeureAccelerationFactory,
+    InscriptionFactory,
+    SessionFactory,
 )
 from accompagnement.models import AlerteMeteo, Session, TypeMentorat
 from accompagnement.services.agenda import jeton_agenda_creer

@@ -14,8 +14,16 @@ from django.test import Client
 from hypothesis import HealthCheck, Phase, example, given, settings
 
 from tests.fuzz_outils import (
-    MARQUEURS, PARTOUT_A_CHAQUE_FOIS, abrege, donnees_a_envoyer, lire_page, monde_construire,
-    pages_de_l_administration, pages_du_site, valeurs_du_formulaire, valeurs_partout,
+    MARQUEURS,
+    PARTOUT_A_CHAQUE_FOIS,
+    abrege,
+    donnees_a_envoyer,
+    lire_page,
+    monde_construire,
+    pages_de_l_administration,
+    pages_du_site,
+    valeurs_du_formulaire,
+    valeurs_partout,
 )
 
 # The first visitor who sees a form sends it: the coach first, who sees the most.
