@@ -4,6 +4,20 @@ import rules
 
 from programme.rules import est_coach
 
+from .models import MembreEquipe
+
+
+def roles_dans_les_defis(personne) -> dict[int, set[str]]:
+    """The person's roles in each of their défis; computed once per request and kept on the user."""
+    if not personne.is_authenticated:
+        return {}
+    if not hasattr(personne, "_roles_dans_les_defis"):
+        roles = {}
+        for defi_id, role in MembreEquipe.objects.filter(personne=personne).values_list("defi_id", "role"):
+            roles.setdefault(defi_id, set()).add(role)
+        personne._roles_dans_les_defis = roles
+    return personne._roles_dans_les_defis
+
 
 @rules.predicate
 def defi_visible(personne, defi):
@@ -12,7 +26,8 @@ def defi_visible(personne, defi):
 
 @rules.predicate
 def membre_du_defi(personne, defi):
-    return personne.is_authenticated and defi.membres.filter(personne=personne).exists()
+    """Any member of the défi's team: EIG, porteur or sponsor."""
+    return defi.pk in roles_dans_les_defis(personne)
 
 
 rules.add_perm("defis.voir_defi", defi_visible | est_coach | membre_du_defi)

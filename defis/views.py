@@ -10,8 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from programme.rules import est_coach
-
 from . import selectors
 from .contenu import corps_en_html
 from .forms import FiltreDefisForm
@@ -37,7 +35,6 @@ def defi(request, slug):
     membres = list(defi.membres.all())
     return render(request, "defis/defi.html", {
         "defi": defi,
-        "suivi_visible": est_coach(request.user) or any(m.personne_id == request.user.pk for m in membres),
         "corps": mark_safe(corps_en_html(defi.corps)),  # sanitised by nh3
         "eig": [m for m in membres if m.role == m.Role.EIG],
         "porteurs": [m for m in membres if m.role == m.Role.PORTEUR],

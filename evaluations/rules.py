@@ -8,19 +8,8 @@ of their défi. Nobody else reaches a support, a file or an unpublished rapport.
 import rules
 
 from defis.models import MembreEquipe
+from defis.rules import roles_dans_les_defis
 from programme.rules import est_coach
-
-
-def roles_dans_les_defis(personne) -> dict[int, set[str]]:
-    """The person's roles in each of their défis; computed once per request and kept on the user."""
-    if not personne.is_authenticated:
-        return {}
-    if not hasattr(personne, "_roles_dans_les_defis"):
-        roles = {}
-        for defi_id, role in MembreEquipe.objects.filter(personne=personne).values_list("defi_id", "role"):
-            roles.setdefault(defi_id, set()).add(role)
-        personne._roles_dans_les_defis = roles
-    return personne._roles_dans_les_defis
 
 
 def _defi_id(objet):

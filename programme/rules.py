@@ -21,3 +21,4 @@ def est_coach(personne):
 
 
 rules.add_perm("programme.inviter", est_coach)
+rules.add_perm("programme.administrer", est_coach)

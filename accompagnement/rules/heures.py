@@ -6,6 +6,7 @@ porteurs, sponsors) sees the hours its défi received; the coaches see everythin
 
 import rules
 
+from defis.rules import membre_du_defi
 from programme.models import Role
 from programme.rules import est_coach, types_de_role
 
@@ -20,12 +21,7 @@ def auteur_de_la_saisie(personne, heure):
     return personne.is_authenticated and heure.parrain_id == personne.pk
 
 
-@rules.predicate
-def equipe_du_defi(personne, defi):
-    return personne.is_authenticated and defi.membres.filter(personne=personne).exists()
-
-
 rules.add_perm("accompagnement.saisir_heures", est_parrain)
 rules.add_perm("accompagnement.supprimer_heure", auteur_de_la_saisie | est_coach)
-rules.add_perm("accompagnement.voir_heures_defi", equipe_du_defi | est_coach)
+rules.add_perm("accompagnement.voir_heures_defi", membre_du_defi | est_coach)
 rules.add_perm("accompagnement.suivre_heures", est_coach)
