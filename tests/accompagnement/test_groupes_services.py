@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accompagnement.models import GroupePartage, MembreGroupe, Session
 from accompagnement.services import groupes as services
-from magellan.demo_groupes import demo_groupes
+from demo.groupes import demo_groupes
 from programme.factories import EIGFactory
 from tests.accompagnement.outils_groupes import mois_prochain, promotion_avec_eig
 

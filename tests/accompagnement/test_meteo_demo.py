@@ -7,7 +7,7 @@ from django.core import mail
 
 from accompagnement.models import AlerteMeteo, ReponseMeteo, VagueMeteo
 from accompagnement.services.meteo import vague_est_close
-from magellan.demo_meteo import demo_meteo
+from demo.meteo import demo_meteo
 from programme.factories import EIGFactory, PromotionFactory
 
 from .outils_meteo import a_paris

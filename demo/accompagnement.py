@@ -25,16 +25,16 @@ from accompagnement.services.mentorat import creneaux_publier, cycle_reserver
 from accompagnement.services.planificateur import calendrier_planifier
 from accompagnement.services.sessions import calendrier_publier, presences_marquer, session_inscrire, session_modifier
 from defis.models import Defi, MembreEquipe
+from demo.contenu import DOMAINE
 from evaluations.models import AtteinteObjectif, Comite, Objectif, Rapport, Support
 from evaluations.services.comites import comites_creer_pour
 from evaluations.services.rapports import rapport_enregistrer, rapport_publier
 from evaluations.services.supports import support_enregistrer, support_soumettre
-from magellan.demo import DOMAINE
 from programme.models import Notification, Personne, Promotion, Role
 
 LUNDI, MARDI, MERCREDI, JEUDI, VENDREDI = range(5)
 COMITE = "comite-evaluation"
-# Coaches by their rank in the demo's list (magellan.demo.COACHS): 0 is coach@, 1 the opérations, 2 tech, 4 produit.
+# Coaches by their rank in the demo's list (demo.contenu.COACHS): 0 is coach@, 1 the opérations, 2 tech, 4 produit.
 FACILITATEURS = {
     "seminaire-integration": (0, 1), "seminaire-acceleration": (0, 1), "conference": (0,),
     "expedition-apprenante": (1,), "seminaire-porteurs": (0, 4),

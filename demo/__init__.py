@@ -1,0 +1,1 @@
+"""The demo's content and builders, for `manage.py seed_demo`: never imported by the apps."""
