@@ -5,10 +5,12 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from rules.contrib.views import permission_required
+
+from programme.reponses import telechargement_prive
 
 from ..forms.bureau import CloreForm, DemandeAideForm, FiltreFileForm, PriseEnChargeForm, SeancesFormSet
 from ..models import DemandeAide
@@ -84,10 +86,7 @@ def bureau_aide_document(request, pk):
     except FileNotFoundError as absent:
         raise Http404("Le document est introuvable.") from absent
     nom = Path(demande.document.name).name
-    reponse = FileResponse(fichier, as_attachment=True, filename=nom, content_type=services.document_mimetype(nom))
-    reponse["X-Content-Type-Options"] = "nosniff"
-    reponse["Cache-Control"] = "private, no-store"
-    return reponse
+    return telechargement_prive(fichier, nom, services.document_mimetype(nom))
 
 
 @login_required

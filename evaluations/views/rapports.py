@@ -4,11 +4,13 @@ once published, printed or downloaded as PDF; its history for the coaches."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
+
+from programme.reponses import telechargement_prive
 
 from .. import selectors
 from ..forms import AtteinteForm, RapportForm
@@ -118,9 +120,5 @@ def rapport_pdf(request, slug, numero):
     rapport = selectors.rapport_de(comite)
     if rapport is None:
         raise Http404("Ce comité n'a pas encore de rapport.")
-    reponse = HttpResponse(rapport_en_pdf(rapport), content_type="application/pdf")
     nom = f"rapport-evaluation-{slugify(comite.defi.titre)[:80]}-phase-{comite.phase.numero}.pdf"
-    reponse["Content-Disposition"] = f'attachment; filename="{nom}"'
-    reponse["X-Content-Type-Options"] = "nosniff"
-    reponse["Cache-Control"] = "private, no-store"
-    return reponse
+    return telechargement_prive(rapport_en_pdf(rapport), nom, "application/pdf")

@@ -4,10 +4,12 @@ and its history. Only the team and the coaches reach any of it."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+
+from programme.reponses import telechargement_prive
 
 from .. import selectors
 from ..forms import ObjectifForm, SupportForm
@@ -146,10 +148,7 @@ def piece_jointe(request, slug, numero, pk):
         fichier = piece.fichier.open("rb")
     except FileNotFoundError:
         raise Http404("Ce fichier est introuvable.") from None
-    reponse = FileResponse(fichier, as_attachment=True, filename=piece.nom, content_type=piece.mime)
-    reponse["X-Content-Type-Options"] = "nosniff"
-    reponse["Cache-Control"] = "private, no-store"
-    return reponse
+    return telechargement_prive(fichier, piece.nom, piece.mime)
 
 
 @login_required
