@@ -9,11 +9,8 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
-from defis.factories import DefiFactory, MembreEquipeFactory
 from magellan.celery import app as celery_app
-from defis.models import MembreEquipe
-from programme.factories import PersonneFactory, PromotionFactory, RoleFactory
-from programme.models import Role
+from tests.matrice.monde import scenario_construire
 
 # Tasks run in the test's own process (after the commit, like in production); the one test with a real worker
 # on Redis (tests/test_celery_worker.py) switches this off for itself.
@@ -86,27 +83,7 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture
 def scenario(db):
-    """The permission matrix's world: a promotion, a visible and an unpublished défi with the same team
-    (eig, porteur, sponsor), another défi with `eig_autre`, and one person per visitor of tests/matrice.py."""
-    promotion = PromotionFactory()
-    defi = DefiFactory(promotion=promotion, visible=True)
-    defi_cache = DefiFactory(promotion=promotion, visible=False)
-    autre_defi = DefiFactory(promotion=promotion)
-    personnes = {}
-    for visiteur, type_role in [
-        ("coach", Role.Type.COACH), ("eig", Role.Type.EIG), ("porteur", Role.Type.PORTEUR),
-        ("sponsor", Role.Type.SPONSOR), ("parrain", Role.Type.PARRAIN), ("intervenant", Role.Type.INTERVENANT),
-        ("alumni", Role.Type.ALUMNI), ("eig_autre", Role.Type.EIG),
-    ]:
-        personne = PersonneFactory()
-        RoleFactory(personne=personne, promotion=promotion, type=type_role)
-        personnes[visiteur] = personne
-    for visiteur in ["eig", "porteur", "sponsor"]:
-        for d in (defi, defi_cache):
-            MembreEquipeFactory(defi=d, personne=personnes[visiteur],
-                                role=getattr(MembreEquipe.Role, visiteur.upper()))
-    MembreEquipeFactory(defi=autre_defi, personne=personnes["eig_autre"], role=MembreEquipe.Role.EIG)
-    return {"promotion": promotion, "defi": defi, "defi_cache": defi_cache, "autre_defi": autre_defi,
-            "personnes": personnes}
-
-
+    """The permission matrix's people and défis (tests/matrice/monde.py): a promotion with a visible and an
+    unpublished défi (eig, porteur, sponsor), another défi (`*_autre`), one person per role and a second one, and
+    an EIG and a porteur of another promotion."""
+    return scenario_construire()

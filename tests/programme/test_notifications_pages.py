@@ -1,5 +1,6 @@
 """The pages around notifications: each person's choice of reminders at /comptes/notifications/, and the
-coaches' read-only view of what was sent, with « Renvoyer » for the e-mails that failed."""
+coaches' read-only view of what was sent, with « Renvoyer » for the e-mails that failed (who reaches these pages is
+in the permission matrix, tests/matrice/)."""
 
 import pytest
 from django.core import mail
@@ -7,39 +8,8 @@ from django.core import mail
 from programme.factories import CoachFactory, PersonneFactory
 from programme.models import Notification, RefusNotification
 from programme.notifications import Envoi, notifier
-from tests.matrice import VISITEURS, connectes
 
 pytestmark = pytest.mark.django_db
-
-ADMIN = {**connectes(302), "coach": 200}
-
-PAGES = [
-    ("mes notifications", lambda o: "/comptes/notifications/", connectes(200)),
-    ("administration des notifications", lambda o: "/admin/programme/notification/", ADMIN),
-    ("fiche d'une notification", lambda o: f"/admin/programme/notification/{o['notification'].pk}/change/", ADMIN),
-    ("administration des rappels refusés", lambda o: "/admin/programme/refusnotification/", ADMIN),
-]
-
-
-@pytest.fixture
-def monde(scenario):
-    """The matrix's world, with one e-mail recorded for the défi's EIG."""
-    notification = notifier(Envoi(personne=scenario["personnes"]["eig"], cle="monde:1",
-                                  gabarit="programme/emails/invitation", sujet="Invitation", contexte={"role": None},
-                                  lien="http://testserver/"))
-    return {**scenario, "notification": notification}
-
-
-CAS = [(nom, url, v, attendus[v]) for nom, url, attendus in PAGES for v in VISITEURS]
-
-
-@pytest.mark.parametrize("nom,url,visiteur,attendu", CAS, ids=[f"{c[0]}-{c[2]}" for c in CAS])
-def test_matrice_des_pages_des_notifications(client, monde, nom, url, visiteur, attendu):
-    """Each visitor gets exactly the status the matrix expects on each page about notifications."""
-    if visiteur != "anonyme":
-        client.force_login(monde["personnes"][visiteur])
-    reponse = client.get(url(monde))
-    assert reponse.status_code == attendu, f"{nom} en tant que {visiteur} : {reponse.status_code} au lieu de {attendu}"
 
 
 def test_un_anonyme_est_envoye_a_la_connexion(client):

@@ -1,0 +1,53 @@
+"""The public pages, the défis, the login pages, invitations and notification preferences."""
+
+from programme.models import Invitation, Notification
+from programme.services import _hacher
+
+from .attendus import COACHS, EQUIPE, Entree, coachs_seulement, connectes, pour, tous
+
+JETON_INVITATION = "jeton-de-l-invitation-du-monde"
+
+
+def preparer(monde):
+    """An invitation of a new alumni, still to be accepted through its link."""
+    personne = monde["personnes"]["alumni_autre"]
+    Invitation.objects.create(personne=personne, email=personne.email, type_role="alumni",
+                              jeton_hache=_hacher(JETON_INVITATION),
+                              expire_le=Invitation.expiration_par_defaut(7))
+    return {}
+
+
+ENTREES = [
+    Entree("accueil", lambda o: "/", tous(200)),
+    Entree("accessibilité", lambda o: "/accessibilite/", tous(200)),
+    Entree("mentions légales", lambda o: "/mentions-legales/", tous(200)),
+    Entree("mon espace", lambda o: "/espace/", connectes(200)),
+    Entree("catalogue des défis", lambda o: "/defis/", tous(200)),
+    Entree("catalogue filtré", lambda o: f"/defis/?promotion={o['promotion'].pk}&theme=999999", tous(200)),
+    Entree("défi visible", lambda o: o["defi"].get_absolute_url(), tous(200)),
+    Entree("défi visible d'une autre promotion", lambda o: o["defi_ailleurs"].get_absolute_url(), tous(200)),
+    Entree("défi non publié", lambda o: o["defi_cache"].get_absolute_url(),
+           pour(200, COACHS, EQUIPE, autres=404, anonyme=404)),
+    Entree("défi inexistant", lambda o: "/defis/nexiste-pas/", tous(404)),
+    Entree("export CSV", lambda o: "/defis/export.csv", tous(200)),
+    Entree("export JSON", lambda o: "/defis/export.json", tous(200)),
+    Entree("données ouvertes", lambda o: "/donnees-ouvertes/", tous(200)),
+    Entree("connexion", lambda o: "/comptes/login/", tous(302)),
+    Entree("connexion par code", lambda o: "/comptes/login/code/", {**tous(302), "anonyme": 200}),
+    Entree("demander un code", lambda o: "/comptes/login/code/", {**tous(302), "anonyme": 302}, "POST",
+           lambda o: {"email": o["personnes"]["eig"].email}),
+    Entree("saisir le code sans l'avoir demandé", lambda o: "/comptes/login/code/confirm/", tous(302)),
+    Entree("déconnexion", lambda o: "/comptes/logout/", connectes(200)),
+    Entree("se déconnecter", lambda o: "/comptes/logout/", tous(302), "POST", lambda o: {}),
+    Entree("compte inactif", lambda o: "/comptes/inactive/", tous(200)),
+    Entree("inscription (fermée)", lambda o: "/comptes/signup/", connectes(302, anonyme=200)),
+    Entree("inviter une personne", lambda o: "/invitations/nouvelle/", coachs_seulement()),
+    Entree("envoyer une invitation", lambda o: "/invitations/nouvelle/", coachs_seulement(statut=302), "POST",
+           lambda o: {"email": "nouvelle@exemple.test", "prenom": "Nouvelle", "nom_usage": "Personne",
+                      "promotion": o["promotion"].pk, "type_role": "eig"}),
+    Entree("invitation inconnue", lambda o: "/invitation/jeton-inconnu/", tous(410)),
+    Entree("invitation à suivre", lambda o: f"/invitation/{JETON_INVITATION}/", tous(302)),
+    Entree("mes notifications", lambda o: "/comptes/notifications/", connectes(200)),
+    Entree("enregistrer mes notifications", lambda o: "/comptes/notifications/", connectes(302), "POST",
+           lambda o: {"recues": [Notification.Categorie.RAPPEL_METEO]}),
+]
