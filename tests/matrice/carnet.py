@@ -17,7 +17,7 @@ def preparer(monde):
     return {"carnet": carnets[0]}
 
 
-def saisie(o=None):
+def saisie(_monde):
     """An entry of the carnet as the form sends it: objectives and a level for each compétence of phase 2."""
     donnees = {"objectifs": "Mes objectifs."}
     donnees.update({f"competence_{c.pk}": "2" for c in Competence.objects.filter(phase=2, public="eig")})

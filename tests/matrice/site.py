@@ -1,20 +1,18 @@
 """The public pages, the défis, the login pages, invitations and notification preferences."""
 
-from programme.models import Invitation, Notification
-from programme.services import _hacher
+import re
+
+from programme.models import Notification, Role
+from programme.services import invitation_creer
 
 from .attendus import COACHS, EQUIPE, Entree, coachs_seulement, connectes, pour, tous
 
-JETON_INVITATION = "jeton-de-l-invitation-du-monde"
-
 
 def preparer(monde):
-    """An invitation of a new alumni, still to be accepted through its link."""
-    personne = monde["personnes"]["alumni_autre"]
-    Invitation.objects.create(personne=personne, email=personne.email, type_role="alumni",
-                              jeton_hache=_hacher(JETON_INVITATION),
-                              expire_le=Invitation.expiration_par_defaut(7))
-    return {}
+    """An invitation of the second alumni to a role in the whole programme, its link read in the e-mail."""
+    invitation = invitation_creer(monde["personnes"]["alumni_autre"], promotion=None, type_role=Role.Type.ALUMNI)
+    texte = Notification.objects.get(cle=f"invitation:{invitation.pk}").texte
+    return {"lien_invitation": re.search(r"/invitation/[^/\s]+/", texte).group()}
 
 
 ENTREES = [
@@ -46,7 +44,7 @@ ENTREES = [
            lambda o: {"email": "nouvelle@exemple.test", "prenom": "Nouvelle", "nom_usage": "Personne",
                       "promotion": o["promotion"].pk, "type_role": "eig"}),
     Entree("invitation inconnue", lambda o: "/invitation/jeton-inconnu/", tous(410)),
-    Entree("invitation à suivre", lambda o: f"/invitation/{JETON_INVITATION}/", tous(302)),
+    Entree("invitation à suivre", lambda o: o["lien_invitation"], tous(302)),
     Entree("mes notifications", lambda o: "/comptes/notifications/", connectes(200)),
     Entree("enregistrer mes notifications", lambda o: "/comptes/notifications/", connectes(302), "POST",
            lambda o: {"recues": [Notification.Categorie.RAPPEL_METEO]}),
