@@ -3,12 +3,11 @@ are read in `evaluations.historique`)."""
 
 import dataclasses
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch
 from django.utils import timezone
 
 from defis.models import Defi
 from programme.models import Phase, Promotion
-from programme.selectors import promotions_en_cours
 
 from .models import AtteinteObjectif, Comite, Objectif, PieceJointe, Rapport, Support
 
@@ -112,17 +111,6 @@ class LigneTableau:
     comite: Comite | None
     statut_support: str
     statut_rapport: str
-
-
-def promotions_pour_tableau() -> QuerySet[Promotion]:
-    return Promotion.objects.order_by("-numero", "nom")
-
-
-def promotion_par_defaut(jour=None) -> Promotion | None:
-    """The promotion running today, or else the latest one."""
-    jour = jour or timezone.localdate()
-    courante = promotions_en_cours(jour).order_by("-date_debut").first()
-    return courante or promotions_pour_tableau().first()
 
 
 def tableau_comites(promotion: Promotion, numero_phase: int, *, statut_support_filtre="", statut_rapport_filtre="",

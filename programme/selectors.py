@@ -1,8 +1,14 @@
 """Reads of the programme, with what each page needs prefetched."""
 
-from django.db.models import Prefetch, Q, QuerySet
+import datetime
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from .models import Personne, Phase, Promotion, Role
+
+# Newest first; a promotion without dates comes last.
+RECENTES_D_ABORD = (F("date_debut").desc(nulls_last=True), "-numero")
 
 
 def promotions_en_cours(premier_jour, dernier_jour=None) -> QuerySet[Promotion]:
@@ -11,6 +17,14 @@ def promotions_en_cours(premier_jour, dernier_jour=None) -> QuerySet[Promotion]:
     return Promotion.objects.filter(
         date_debut__lte=dernier_jour or premier_jour, date_fin__gte=premier_jour
     ).order_by("date_debut", "numero")
+
+
+def promotion_par_defaut(personne=None, jour: datetime.date | None = None) -> Promotion | None:
+    """The promotion a page shows first, the same on every page: the running one the person has a role in, else
+    the running one that started last, else the one that started last (None when there is none)."""
+    en_cours = promotions_en_cours(jour or timezone.localdate()).order_by(*RECENTES_D_ABORD)
+    siennes = en_cours.filter(roles__personne=personne) if personne and personne.is_authenticated else en_cours.none()
+    return siennes.first() or en_cours.first() or Promotion.objects.order_by(*RECENTES_D_ABORD).first()
 
 
 def roles_de(personne) -> QuerySet[Role]:

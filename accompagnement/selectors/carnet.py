@@ -4,15 +4,14 @@ compétence moved across months, and the coaches' view of who wrote this month's
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from defis.models import MembreEquipe
 from programme.models import Competence, Personne, Phase, Promotion, Role
+from programme.selectors import RECENTES_D_ABORD
 
 from ..models import AutoEvaluation, CarnetDeBord
-
-RECENTES_D_ABORD = F("date_debut").desc(nulls_last=True)
 
 
 def mois_courant(jour: datetime.date | None = None) -> datetime.date:
@@ -29,7 +28,7 @@ def promotion_de_l_eig(personne, jour: datetime.date | None = None) -> Promotion
     jour = jour or timezone.localdate()
     promotions = list(
         Promotion.objects.filter(roles__personne=personne, roles__type=Role.Type.EIG)
-        .prefetch_related(_promotions_par_phase()).order_by(RECENTES_D_ABORD, "-numero")
+        .prefetch_related(_promotions_par_phase()).order_by(*RECENTES_D_ABORD)
     )
     candidates = [p for p in promotions if p.phase_en_cours(jour)] + promotions
     return candidates[0] if candidates else None
@@ -93,16 +92,7 @@ def evolution_competences(carnets: list[CarnetDeBord]) -> Evolution:
 
 def promotions_pour_les_carnets() -> list[Promotion]:
     """Every promotion with its phases, newest first, for the coaches' choice."""
-    return list(Promotion.objects.prefetch_related(_promotions_par_phase()).order_by(RECENTES_D_ABORD, "-numero"))
-
-
-def promotion_par_defaut(promotions: list[Promotion], coach, jour: datetime.date | None = None) -> Promotion | None:
-    """The promotion to show a coach first: a running one they coach, else any running one, else the latest."""
-    jour = jour or timezone.localdate()
-    les_siennes = set(Role.objects.filter(personne=coach, type=Role.Type.COACH).values_list("promotion_id", flat=True))
-    en_cours = [p for p in promotions if p.phase_en_cours(jour)]
-    candidates = [p for p in en_cours if p.pk in les_siennes] + en_cours + promotions
-    return candidates[0] if candidates else None
+    return list(Promotion.objects.prefetch_related(_promotions_par_phase()).order_by(*RECENTES_D_ABORD))
 
 
 def eig_de_la_promotion_et_leur_carnet(promotion, mois: datetime.date) -> QuerySet[Personne]:

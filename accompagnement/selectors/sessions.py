@@ -13,7 +13,6 @@ from django.utils import timezone
 from defis.models import MembreEquipe
 from programme.dates import moments_lisibles
 from programme.models import Personne, Promotion, Role
-from programme.selectors import promotions_en_cours
 
 from ..models import Dispositif, Inscription, Session
 
@@ -141,17 +140,6 @@ def inscription_de(session: Session, personne) -> Inscription | None:
     if not personne.is_authenticated:
         return None
     return Inscription.objects.filter(session=session, personne=personne).first()
-
-
-def promotion_courante() -> Promotion | None:
-    """The promotion running today, or else the one that started last: the coaches' default."""
-    aujourd_hui = timezone.localdate()
-    promotions = Promotion.objects.exclude(date_debut__isnull=True)
-    return (
-        promotions_en_cours(aujourd_hui).order_by("-date_debut").first()
-        or promotions.order_by("-date_debut").first()
-        or Promotion.objects.first()
-    )
 
 
 def mois_de(promotion: Promotion) -> list[tuple[str, datetime.date]]:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from rules.contrib.views import permission_required
 
-from programme.selectors import eig_par_pk
+from programme.selectors import eig_par_pk, promotion_par_defaut
 
 from ..forms.carnet import CarnetForm, ChoixPromotionForm
 from ..models import AutoEvaluation
@@ -76,7 +76,7 @@ def carnets_promotion(request):
         raise PermissionDenied("Le suivi des carnets de bord est réservé aux coachs.")
     promotions = selectors.promotions_pour_les_carnets()
     choix = ChoixPromotionForm(request.GET or None, promotions=promotions)
-    promotion = choix.promotion_choisie() or selectors.promotion_par_defaut(promotions, request.user)
+    promotion = choix.promotion_choisie() or promotion_par_defaut(request.user)
     if not request.GET and promotion:
         choix = ChoixPromotionForm(initial={"promotion": promotion.pk}, promotions=promotions)
     mois = selectors.mois_courant()

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from programme.models import Promotion
+from programme.selectors import promotion_par_defaut
 
 from ..forms.groupes import ChoixMoisForm, DeplacementForm, SujetSuivantForm
 from ..models import GroupePartage
@@ -64,7 +65,7 @@ def groupe_sujet_suivant(request, pk):
 def groupes_apercu(request):
     promotions = selectors_carnet.promotions_pour_les_carnets()
     choix = ChoixMoisForm(request.GET or None, promotions=promotions)
-    promotion = choix.promotion_choisie() or selectors_carnet.promotion_par_defaut(promotions, request.user)
+    promotion = choix.promotion_choisie() or promotion_par_defaut(request.user)
     mois = choix.mois_choisi() or selectors_carnet.mois_courant()
     if promotion and not (request.GET and choix.is_valid()):
         choix = ChoixMoisForm(initial={"promotion": promotion.pk, "mois": f"{mois:%Y-%m}"}, promotions=promotions)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from programme.dates import mois_lu
-from programme.selectors import promotions_en_cours
+from programme.selectors import promotion_par_defaut
 
 from ..forms.heures import HeureForm, SuiviHeuresForm
 from ..selectors import heures as selectors
@@ -83,12 +83,6 @@ def heures_defi(request, slug):
     })
 
 
-def _promotion_en_cours():
-    aujourd_hui = timezone.localdate()
-    en_cours = promotions_en_cours(aujourd_hui)
-    return en_cours.order_by("-date_debut").first()
-
-
 @login_required
 def suivi(request):
     if not request.user.has_perm("accompagnement.suivre_heures"):
@@ -100,7 +94,7 @@ def suivi(request):
         promotion = formulaire.cleaned_data.get("promotion")
         premier = selectors.premier_du_mois(formulaire.cleaned_data.get("mois") or premier)
     else:
-        promotion = _promotion_en_cours()
+        promotion = promotion_par_defaut(request.user)
         formulaire = SuiviHeuresForm(initial={"promotion": promotion, "mois": premier})
     return render(request, "accompagnement/heures/suivi.html", {
         "formulaire": formulaire, "promotion": promotion, "mois": selectors.mois_en_clair(premier),

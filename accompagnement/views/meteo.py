@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
-from programme.selectors import eig_par_pk
+from programme.selectors import eig_par_pk, promotion_par_defaut
 
 from ..forms.carnet import ChoixPromotionForm
 from ..forms.meteo import MeteoForm
@@ -108,7 +108,7 @@ def meteo_promotion(request):
 def meteo_coachs(request):
     promotions = selectors_carnet.promotions_pour_les_carnets()
     choix = ChoixPromotionForm(request.GET or None, promotions=promotions)
-    promotion = choix.promotion_choisie() or selectors_carnet.promotion_par_defaut(promotions, request.user)
+    promotion = choix.promotion_choisie() or promotion_par_defaut(request.user)
     if not request.GET and promotion:
         choix = ChoixPromotionForm(initial={"promotion": promotion.pk}, promotions=promotions)
     return render(request, "accompagnement/meteo/coachs.html", {

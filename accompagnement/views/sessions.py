@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from programme.models import Promotion
+from programme.selectors import promotion_par_defaut
 
 from ..forms.sessions import AnnulationForm, EmargementForm, FiltreSessionsForm, SessionForm
 from ..models import Dispositif, Inscription, Session
@@ -147,7 +148,7 @@ def session_repondre(request, pk):
 @login_required
 @permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def coach_sessions(request):
-    par_defaut = selecteurs.promotion_courante()
+    par_defaut = promotion_par_defaut(request.user)
     if par_defaut is None:
         return render(request, "accompagnement/sessions/coach_liste.html", {
             "promotion": None, "fil_ariane": {"courant": "Sessions"}})

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from programme.models import Phase, Promotion
+from programme.selectors import promotion_par_defaut
 
 from .. import selectors
 from ..forms import FiltreTableauForm
@@ -25,7 +26,7 @@ def tableau(request):
     """Every défi of a promotion for a phase: its comité's date, its support's and its rapport's status."""
     formulaire = FiltreTableauForm(request.GET or None)
     filtres = formulaire.cleaned_data if formulaire.is_bound and formulaire.is_valid() else {}
-    promotion = filtres.get("promotion") or selectors.promotion_par_defaut()
+    promotion = filtres.get("promotion") or promotion_par_defaut(request.user)
     contexte = {"formulaire": formulaire, "promotion": promotion, "lignes": [],
                 "fil_ariane": {"courant": "Tableau des évaluations"}}
     if promotion is not None:
