@@ -19,7 +19,8 @@ from programme.fichiers import TYPES, TYPES_DOCUMENTS, fichier_verifier, type_du
 from programme.models import Personne, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
-from ..models import DemandeAide, Dispositif, Inscription, Session
+from ..models import DemandeAide, Dispositif, Session
+from .sessions import session_creer
 
 DISPOSITIF_BUREAU_AIDE = "bureau-aide"
 LONGUEUR_NOM_MAX = 60
@@ -97,23 +98,15 @@ def demande_aide_planifier(demande, *, seances, par) -> list[Session]:
     dispositif = Dispositif.objects.get(slug=DISPOSITIF_BUREAU_AIDE)
     equipe = list(_equipe(demande))
     titre = f"Bureau d'aide : {demande.get_nature_display()} · {demande.defi.titre}"[:200]
-    sessions = []
-    for seance in seances:
-        session = Session(
-            dispositif=dispositif, promotion=promotion, titre=titre, description=demande.description,
-            phase=promotion.phase_en_cours(timezone.localtime(seance["debut"]).date()),
+    sessions = [
+        session_creer(
+            promotion=promotion, dispositif=dispositif, titre=titre, description=demande.description,
             debut=seance["debut"], fin=seance["fin"], lieu=seance.get("lieu", ""),
             lien_visio=seance.get("lien_visio", ""), audience=Session.Audience.DEFI, defi=demande.defi,
-            statut=Session.Statut.PUBLIEE, sequence=0,
+            facilitateurs=[demande.coach], inscrits=equipe, publier=True,
         )
-        session.full_clean(exclude=["uid"])
-        session.save()
-        session.facilitateurs.add(demande.coach)
-        sessions.append(session)
-    Inscription.objects.bulk_create(
-        Inscription(session=session, personne=personne, statut=Inscription.Statut.INSCRITE)
-        for session in sessions for personne in equipe
-    )
+        for seance in seances
+    ]
     demande.sessions.add(*sessions)
     demande.statut = DemandeAide.Statut.PLANIFIEE
     demande.save(update_fields=["coach", "prise_en_charge_le", "statut"])

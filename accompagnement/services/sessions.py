@@ -33,23 +33,28 @@ def phase_du_jour(promotion, instant):
 
 
 @transaction.atomic
-def session_creer(*, promotion, facilitateurs=(), invites=(), publier=False, **champs) -> Session:
-    """Create a session of `promotion` (a draft unless `publier`); its phase follows its start."""
+def session_creer(*, promotion, facilitateurs=(), invites=(), inscrits=(), publier=False, **champs) -> Session:
+    """Create a session of `promotion` (a draft unless `publier`), whichever app needs it (comités, bureau
+    d'aide, groupes…); its phase follows its start unless given. `inscrits` are registered to it at once."""
     session = Session(promotion=promotion, **champs)
     session.statut = Session.Statut.PUBLIEE if publier else Session.Statut.BROUILLON
     # Checked first: the dates are within the promotion before the phase is looked up from them.
     session.full_clean()
-    session.phase = phase_du_jour(promotion, session.debut)
+    if "phase" not in champs:
+        session.phase = phase_du_jour(promotion, session.debut)
     session.save()
     session.facilitateurs.set(facilitateurs)
     session.invites.set(invites)
+    _inscrits_fixer(session, inscrits)
     return session
 
 
 @transaction.atomic
-def session_modifier(session: Session, **champs) -> Session:
+def session_modifier(session: Session, *, inscrits=None, annoncer=True, **champs) -> Session:
     """Change a session. A new time or place raises its SEQUENCE; when it is published, everyone registered
-    or waiting gets an e-mail saying what changed. A larger capacity lets people in from the waiting list."""
+    or waiting gets an e-mail saying what changed (unless not `annoncer`: a comité's change is not announced).
+    A larger capacity lets people in from the waiting list. Its phase follows its start unless given; given
+    `inscrits`, exactly these people are registered (the others' answers are removed)."""
     avant = Session.objects.select_for_update().get(pk=session.pk)
     if avant.statut == Session.Statut.ANNULEE:
         raise ValidationError("Cette session est annulée : elle ne peut plus être modifiée.")
@@ -64,10 +69,14 @@ def session_modifier(session: Session, **champs) -> Session:
     if any(getattr(avant, nom) != getattr(session, nom) for nom in CHAMPS_AGENDA):
         session.sequence += 1
     session.full_clean()
-    session.phase = phase_du_jour(session.promotion, session.debut)
+    if "phase" not in champs:
+        session.phase = phase_du_jour(session.promotion, session.debut)
     session.save()
     for nom, valeurs in multiples.items():
         getattr(session, nom).set(valeurs)
+    if inscrits is not None:
+        session.inscriptions.exclude(personne__in=inscrits).delete()
+        _inscrits_fixer(session, inscrits)
     changements = [
         {"champ": Session._meta.get_field(nom).verbose_name, "avant": getattr(avant, nom),
          "apres": getattr(session, nom), "nom": nom}
@@ -76,7 +85,7 @@ def session_modifier(session: Session, **champs) -> Session:
     if session.statut == Session.Statut.PUBLIEE:
         # Whoever leaves the waiting list is told by the « place libérée » e-mail, new time and place included.
         promues = {personne.pk for personne in _attente_promouvoir(session)}
-        if changements:
+        if changements and annoncer:
             occasion = f"modifiee:{session.sequence}:{_horodatage(session.updated_at)}"
             _annoncer(session, "session_modifiee", f"Session modifiée : {session.titre}", occasion,
                       [p for p in _personnes_concernees(session) if p.pk not in promues], changements=changements)
@@ -192,6 +201,15 @@ def presences_marquer(session: Session, presents) -> int:
         inscription.present = inscription.personne_id in presents
     Inscription.objects.bulk_update(inscriptions, ["present"])
     return sum(1 for i in inscriptions if i.present)
+
+
+def _inscrits_fixer(session: Session, personnes):
+    """Register the people who have no answer to the session yet (a list set by a coach: no capacity check)."""
+    deja = set(session.inscriptions.values_list("personne_id", flat=True))
+    Inscription.objects.bulk_create(
+        Inscription(session=session, personne_id=pk, statut=Inscription.Statut.INSCRITE)
+        for pk in sorted({getattr(p, "pk", p) for p in personnes} - deja)
+    )
 
 
 def _places_restantes(session: Session) -> int | None:

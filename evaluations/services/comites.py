@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from accompagnement.models import Dispositif, Inscription, Session
+from accompagnement.models import Dispositif, Session
 from accompagnement.referentiel import DISPOSITIFS
+from accompagnement.services.sessions import session_creer, session_modifier, session_publier
 from defis.models import MembreEquipe
 from programme.dates import fenetre_promotion, verifier_date
 from programme.models import Personne
@@ -69,47 +70,43 @@ def _dispositif_comite() -> Dispositif:
 
 
 def _session_synchroniser(comite: Comite):
-    """Create or update the comité's session, its facilitators and its registrations.
-
-    Its iCalendar `sequence` goes up when the date, the length or the video link changes, so that calendar
-    applications replace the event they hold.
-    """
-    session = Session.objects.select_for_update().filter(pk=comite.session_id).first() if comite.session_id else None
+    """Create or change the comité's session, its facilitators and its registrations, through accompagnement's
+    session services: checked like any session, its iCalendar SEQUENCE raised when its date, length or video
+    link changes, so that calendar applications replace the event they hold. The change is not e-mailed."""
+    champs = {
+        "phase": comite.phase, "defi": comite.defi, "titre": _titre_session(comite),
+        "description": (
+            f"Le comité d'évaluation de la phase {comite.phase.numero} ({comite.phase.nom}). "
+            "L'équipe y présente son support ; les coachs rédigent ensuite le rapport d'évaluation."
+        ),
+        "debut": comite.debut, "fin": comite.fin, "lien_visio": comite.lien_visio,
+        "facilitateurs": list(comite.coachs.all()),
+    }
+    participants = list(comite.participants.values_list("pk", flat=True))
+    session = (
+        Session.objects.exclude(statut=Session.Statut.ANNULEE).filter(pk=comite.session_id).first()
+        if comite.session_id else None
+    )
     if session is None:
         # The planner may already have put this comité in the calendar: the comité takes that session over.
         session = (
-            Session.objects.select_for_update(of=("self",))
-            .filter(dispositif__slug=DISPOSITIF_COMITE, defi=comite.defi, phase=comite.phase, comite__isnull=True)
+            Session.objects.filter(dispositif__slug=DISPOSITIF_COMITE, defi=comite.defi, phase=comite.phase,
+                                   comite__isnull=True)
             .exclude(statut=Session.Statut.ANNULEE)
             .first()
         )
     if session is None:
-        session = Session(
-            dispositif=_dispositif_comite(), promotion_id=comite.defi.promotion_id, audience=Session.Audience.DEFI
+        session = session_creer(
+            promotion=comite.defi.promotion, dispositif=_dispositif_comite(), audience=Session.Audience.DEFI,
+            inscrits=participants, publier=True, **champs,
         )
-    elif (session.debut, session.fin, session.lien_visio) != (comite.debut, comite.fin, comite.lien_visio):
-        session.sequence += 1
-    session.phase = comite.phase
-    session.defi = comite.defi
-    session.titre = _titre_session(comite)
-    session.description = (
-        f"Le comité d'évaluation de la phase {comite.phase.numero} ({comite.phase.nom}). "
-        "L'équipe y présente son support ; les coachs rédigent ensuite le rapport d'évaluation."
-    )
-    session.debut, session.fin, session.lien_visio = comite.debut, comite.fin, comite.lien_visio
-    session.statut = Session.Statut.PUBLIEE
-    session.save()
+    else:
+        session = session_modifier(session, inscrits=participants, annoncer=False, **champs)
+        if session.statut == Session.Statut.BROUILLON:
+            session = session_publier(session)
     if comite.session_id != session.pk:
         comite.session = session
         comite.save(update_fields=["session"])
-    session.facilitateurs.set(comite.coachs.all())
-    participants = set(comite.participants.values_list("pk", flat=True))
-    session.inscriptions.exclude(personne_id__in=participants).delete()
-    deja = set(session.inscriptions.values_list("personne_id", flat=True))
-    Inscription.objects.bulk_create(
-        Inscription(session=session, personne_id=pk, statut=Inscription.Statut.INSCRITE)
-        for pk in sorted(participants - deja)
-    )
 
 
 @transaction.atomic

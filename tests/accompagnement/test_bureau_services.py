@@ -13,6 +13,7 @@ from accompagnement.factories import DemandeAideFactory
 from accompagnement.models import DemandeAide, Inscription, Session
 from accompagnement.selectors.bureau import attente_en_clair, file_bureau_aide
 from accompagnement.services import bureau as services
+from accompagnement.services.sessions import session_modifier
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, PromotionFactory, RoleFactory
@@ -162,6 +163,20 @@ def test_planifier_cree_des_sessions_publiees_du_bureau_aide_et_inscrit_l_equipe
     assert sorted(m.to for m in mail.outbox) == [["eig@exemple.test"], ["porteur@exemple.test"]]
     corps = mail.outbox[0].body
     assert "des séances" in corps and "14h00 à 15h00 (heure de Paris)" in corps and "10h00 à 11h00" in corps
+
+
+def test_une_seance_est_verifiee_et_revisee_comme_toute_session(equipe):
+    """A séance ending before it starts is refused in French, nothing planned; a planned séance moved later
+    raises its iCalendar SEQUENCE, like any session (accompagnement's session services)."""
+    demande = DemandeAideFactory(defi=equipe["defi"])
+    a_l_envers = {**_seance(3), "fin": _seance(3)["debut"] - datetime.timedelta(hours=1)}
+    with pytest.raises(ValidationError, match="La fin doit être après le début."):
+        services.demande_aide_planifier(demande, seances=[a_l_envers], par=equipe["coach"])
+    assert Session.objects.count() == 0
+    [session] = services.demande_aide_planifier(demande, seances=[_seance(3)], par=equipe["coach"])
+    nouvelle = _seance(4)
+    session = session_modifier(session, debut=nouvelle["debut"], fin=nouvelle["fin"])
+    assert session.sequence == 1
 
 
 def test_planifier_sans_seance_refuse(equipe):

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 
 from accompagnement.models import Inscription, Session
 from accompagnement.selectors.agenda import evenements_de
+from accompagnement.services.sessions import session_modifier
 from defis.factories import DefiFactory, MembreEquipeFactory
 from evaluations.calendrier import dernier_jour_ouvre
 from evaluations.models import Comite
@@ -16,6 +17,7 @@ from evaluations.services.comites import (
     comite_creer, comite_date_par_defaut, comite_modifier, comite_supprimer, comites_creer_pour, reglages_de,
     reglages_modifier,
 )
+from programme.dates import fenetre_promotion
 from programme.factories import CoachFactory
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -108,6 +110,25 @@ def test_changer_seulement_les_coachs_ne_change_pas_la_sequence(comite, equipe):
     comite.session.refresh_from_db()
     assert comite.session.sequence == sequence
     assert list(comite.session.facilitateurs.all()) == [autre_coach]
+
+
+def test_la_session_du_comite_est_verifiee_comme_toute_session(equipe):
+    """A comité ending after the last day of the promotion's window is refused in French by its session's check,
+    and nothing is created; a comité's session moved by a coach raises its SEQUENCE, and ending before it starts
+    is refused, like any session (accompagnement's session services)."""
+    phase = equipe["promotion"].phases.get(numero=2)
+    dernier_jour = fenetre_promotion(equipe["promotion"]).fin
+    tard = datetime.datetime.combine(dernier_jour, datetime.time(23), tzinfo=PARIS)
+    with pytest.raises(ValidationError, match="Choisissez une date entre") as erreur:
+        comite_creer(equipe["defi"], phase, debut=tard, duree_minutes=90)
+    assert "fin" in erreur.value.message_dict
+    assert not Comite.objects.exists() and not Session.objects.exists()
+    session = comite_creer(equipe["defi"], phase, coachs=[equipe["coach"]]).session
+    with pytest.raises(ValidationError, match="La fin doit être après le début."):
+        session_modifier(session, fin=session.debut - datetime.timedelta(hours=1))
+    session.refresh_from_db()
+    session = session_modifier(session, lieu="Salle Marianne, 20 avenue de Ségur")
+    assert session.sequence == 1
 
 
 def test_un_participant_retire_n_est_plus_inscrit_et_un_ajoute_l_est(comite, equipe):
