@@ -101,8 +101,8 @@ else:
 AUTH_USER_MODEL = "programme.Personne"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "programme.authentification.SessionSansPermissions",
+    "programme.authentification.ConnexionParCodeSansPermissions",
 ]
 
 # Login: by a code sent to the e-mail address, no password; nobody signs up alone.

@@ -47,7 +47,7 @@ def invitation_accepter(request, jeton):
     personne = services.invitation_accepter(jeton)
     if personne is None:
         return render(request, "programme/invitation_invalide.html", status=410)
-    login(request, personne, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, personne, backend="programme.authentification.SessionSansPermissions")
     messages.success(request, f"Bienvenue dans Magellan, {personne.prenom} !")
     return redirect("espace")
 

@@ -6,6 +6,7 @@ The team is every member of the défi (EIG, porteurs, sponsors); only EIG and po
 import rules
 
 from defis.models import MembreEquipe
+from defis.rules import roles_dans_les_defis
 from programme.rules import est_coach
 
 ROLES_DEMANDEURS = [MembreEquipe.Role.EIG, MembreEquipe.Role.PORTEUR]
@@ -13,19 +14,17 @@ ROLES_DEMANDEURS = [MembreEquipe.Role.EIG, MembreEquipe.Role.PORTEUR]
 
 @rules.predicate
 def dans_une_equipe(personne):
-    return personne.is_authenticated and MembreEquipe.objects.filter(personne=personne).exists()
+    return bool(roles_dans_les_defis(personne))
 
 
 @rules.predicate
 def peut_demander(personne):
-    return personne.is_authenticated and MembreEquipe.objects.filter(
-        personne=personne, role__in=ROLES_DEMANDEURS).exists()
+    return any(roles & set(ROLES_DEMANDEURS) for roles in roles_dans_les_defis(personne).values())
 
 
 @rules.predicate
 def dans_l_equipe_de_la_demande(personne, demande):
-    return personne.is_authenticated and MembreEquipe.objects.filter(
-        personne=personne, defi_id=demande.defi_id).exists()
+    return demande.defi_id in roles_dans_les_defis(personne)
 
 
 rules.add_perm("accompagnement.voir_bureau_aide", est_coach | dans_une_equipe)

@@ -9,7 +9,12 @@ import pytest
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import (
-    AlumniFactory, CoachFactory, IntervenantFactory, ParrainFactory, PersonneFactory, PromotionFactory,
+    AlumniFactory,
+    CoachFactory,
+    IntervenantFactory,
+    ParrainFactory,
+    PersonneFactory,
+    PromotionFactory,
 )
 
 pytestmark = pytest.mark.django_db
