@@ -12,8 +12,9 @@ import time
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from accompagnement.services.meteo import HEURE_OUVERTURE, PARIS, meteo_tour
+from accompagnement.services.meteo import HEURE_OUVERTURE, meteo_tour
 from bench.outils import Resultat, mesure, nombre_fr
+from programme.dates import PARIS
 from programme.factories import CoachFactory, PromotionFactory
 from programme.models import Personne, Role
 

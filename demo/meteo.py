@@ -10,7 +10,8 @@ import datetime
 from django.utils import timezone
 
 from accompagnement.models import AlerteMeteo, ReponseMeteo, VagueMeteo
-from accompagnement.services.meteo import HEURE_OUVERTURE, PARIS, meteo_jour_de_vague, vague_horaires
+from accompagnement.services.meteo import HEURE_OUVERTURE, meteo_jour_de_vague, vague_horaires
+from programme.dates import PARIS
 from programme.models import Personne, Promotion, Role
 
 LUNDI = 0

@@ -7,14 +7,18 @@ A value out of bounds is refused with a French message naming the accepted dates
 """
 
 import datetime
+import zoneinfo
 from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
+# The programme's time zone, the one of the settings: every date people read or type is in Paris time.
+PARIS = zoneinfo.ZoneInfo(settings.TIME_ZONE)
 # Before the programme's first promotion (2017): nothing Magellan holds is older than this.
 DEBUT_ABSOLU = datetime.date(2015, 1, 1)
 # How far ahead anything may be planned.

@@ -12,8 +12,9 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
+from programme.dates import PARIS
+
 PRODID = "-//DINUM//Magellan, l'accompagnement des EIG//FR"
-FUSEAU = "Europe/Paris"
 
 
 def _decalage(zone, instant: datetime.datetime) -> datetime.timedelta:
@@ -99,7 +100,7 @@ def _vevent(evenement, zone, horodatage, site):
 
 def calendrier_ical(evenements, *, nom: str, debut: datetime.datetime, fin: datetime.datetime) -> bytes:
     """A VCALENDAR of these events, with the Europe/Paris definition covering [debut, fin) and the events."""
-    zone = zoneinfo.ZoneInfo(FUSEAU)
+    zone = PARIS
     site = settings.SITE_URL.rstrip("/")
     horodatage = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
     calendrier = Calendar()
@@ -108,13 +109,13 @@ def calendrier_ical(evenements, *, nom: str, debut: datetime.datetime, fin: date
     calendrier.add("calscale", "GREGORIAN")
     calendrier.add("method", "PUBLISH")
     calendrier.add("x-wr-calname", nom)
-    calendrier.add("x-wr-timezone", FUSEAU)
+    calendrier.add("x-wr-timezone", PARIS.key)
     # Subscribed calendars read these to refresh the feed every hour.
     calendrier.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
     calendrier.add("x-published-ttl", "PT1H")
     debut = min([debut, *(e.debut for e in evenements)])
     fin = max([fin, *(e.fin for e in evenements)])
-    calendrier.add_component(vtimezone(FUSEAU, debut - datetime.timedelta(days=1), fin + datetime.timedelta(days=1)))
+    calendrier.add_component(vtimezone(PARIS.key, debut - datetime.timedelta(days=1), fin + datetime.timedelta(days=1)))
     for evenement in evenements:
         calendrier.add_component(_vevent(evenement, zone, horodatage, site))
     return calendrier.to_ical()

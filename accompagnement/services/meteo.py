@@ -7,7 +7,6 @@ missed day or a changed schedule cannot make the rounds drift.
 """
 
 import datetime
-import zoneinfo
 
 from django.core import signing
 from django.db import transaction
@@ -16,13 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from programme.dates import PARIS
 from programme.models import Notification, Personne, Promotion, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 from programme.selectors import coachs_de, promotions_en_cours
 
 from ..models import AlerteMeteo, ReponseMeteo, VagueMeteo
 
-PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 HEURE_OUVERTURE = datetime.time(12)
 RELANCE_AVANT_CLOTURE = datetime.timedelta(days=2)
 SEL_LIEN = "accompagnement.meteo.reponse"

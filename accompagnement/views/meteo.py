@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from programme.dates import PARIS
 from programme.selectors import eig_par_pk, promotion_par_defaut
 
 from ..forms.carnet import ChoixPromotionForm
@@ -59,7 +60,7 @@ def _repondre(request, reponse: ReponseMeteo, fil_ariane):
         return _etat(request, "Merci !", "Votre météo est enregistrée. Seuls les coachs du programme la lisent.")
     return render(request, "accompagnement/meteo/repondre.html", {
         "formulaire": formulaire, "reponse": reponse, "vague": reponse.vague,
-        "fermee_le": timezone.localtime(reponse.vague.fermee_le, services.PARIS), "fil_ariane": fil_ariane,
+        "fermee_le": timezone.localtime(reponse.vague.fermee_le, PARIS), "fil_ariane": fil_ariane,
     })
 
 

@@ -5,7 +5,6 @@ registered to it and its coaches facilitate it, so the personal agenda shows it 
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -15,7 +14,7 @@ from accompagnement.models import Dispositif, Session
 from accompagnement.referentiel import DISPOSITIFS
 from accompagnement.services.sessions import session_creer, session_modifier, session_publier
 from defis.models import MembreEquipe
-from programme.dates import fenetre_promotion, verifier_date
+from programme.dates import PARIS, fenetre_promotion, verifier_date
 from programme.models import Personne
 
 from ..calendrier import dernier_jour_ouvre
@@ -24,7 +23,6 @@ from ..models import Comite, ReglagesEvaluation
 DISPOSITIF_COMITE = "comite-evaluation"
 HEURE_PAR_DEFAUT = datetime.time(14, 0)
 DUREE_PAR_DEFAUT = 90
-PARIS = ZoneInfo("Europe/Paris")
 
 
 def reglages_de(promotion) -> ReglagesEvaluation:

@@ -12,7 +12,6 @@ Days are Paris calendar days, so a daylight-saving change never shifts a reminde
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
@@ -21,12 +20,12 @@ from django.utils import timezone
 
 from accompagnement.models import Inscription
 from defis.models import MembreEquipe
+from programme.dates import PARIS
 from programme.models import Notification, Personne, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
 from ..models import Comite, Rapport, Support
 
-PARIS = ZoneInfo("Europe/Paris")
 # Days before the deadline, and the name of the step in the key.
 ETAPES_SUPPORT = [(14, "J-14"), (7, "J-7"), (2, "J-2"), (0, "J0")]
 RAPPORT_DELAI_JOURS = 7
