@@ -13,6 +13,7 @@ from programme.admin_dates import DateHierarchieBornee
 from programme.dates import moments_lisibles
 
 from .models import AtteinteObjectif, Comite, Objectif, PieceJointe, Rapport, ReglagesEvaluation, Support
+from .models.supports import OBJECTIFS_MAX
 from .services import comites as services_comites
 
 
@@ -78,7 +79,7 @@ class ComiteAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
 class ObjectifInline(ReserveAuxCoachs, admin.StackedInline):
     model = Objectif
     extra = 0
-    max_num = 4
+    max_num = OBJECTIFS_MAX
 
 
 class PieceJointeInline(ReserveAuxCoachs, admin.TabularInline):

@@ -87,7 +87,7 @@ class ObjectifForm(forms.Form):
 
     @classmethod
     def pour_support(cls, support, data=None):
-        """The four objective forms, filled from the support's objectives by rank."""
+        """The `OBJECTIFS_MAX` objective forms, filled from the support's objectives by rank."""
         existants = {o.rang: o for o in support.objectifs.all()} if support else {}
         formulaires = []
         for rang in range(1, OBJECTIFS_MAX + 1):

@@ -15,6 +15,7 @@ from .. import selectors
 from ..forms import ObjectifForm, SupportForm
 from ..historique import historique_support
 from ..models import Support
+from ..models.supports import OBJECTIFS_MAX
 from ..services import supports as services
 from .commun import comite_visible, exiger, fil_ariane, lien_comite
 
@@ -36,7 +37,7 @@ def support(request, slug, numero):
     support = selectors.support_de(comite)
     brouillon = support is None or not support.est_soumis
     return render(request, "evaluations/support.html", {
-        "comite": comite, "support": support,
+        "comite": comite, "support": support, "objectifs_max": OBJECTIFS_MAX,
         "statut_support": selectors.statut_support(comite),
         "peut_ecrire": brouillon and request.user.has_perm("evaluations.ecrire_support", comite),
         "peut_soumettre": support is not None and brouillon

@@ -2,6 +2,7 @@
 reopens it; files are checked by content, kept private, served to the team and the coaches only."""
 
 import datetime
+import html
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -11,9 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evaluations.factories import PDF_MINIMAL, ObjectifFactory, PieceJointeFactory, SupportFactory
-from evaluations.models import Objectif, PieceJointe, Support
 from evaluations.historique import historique_support
+from evaluations.models import Objectif, PieceJointe, Support
+from evaluations.models import supports as modeles_supports
+from evaluations.models.supports import OBJECTIFS_MAX
 from evaluations.services.supports import support_enregistrer, support_soumettre
+from tests.constantes import constante_changer
 
 pytestmark = pytest.mark.django_db
 
@@ -74,17 +78,31 @@ def test_un_fichier_de_21_mo_est_refuse_et_la_saisie_gardee(client, comite, equi
     assert not PieceJointe.objects.exists()
 
 
-def test_cinq_objectifs_sont_refuses_par_le_service(comite, equipe):
-    """The service holds the limit of four objectives."""
-    with pytest.raises(ValidationError, match="4 objectifs au plus"):
-        support_enregistrer(comite, champs={}, objectifs=[{"intitule": f"O{n}"} for n in range(5)], par=equipe["eig"])
+def test_un_objectif_de_trop_est_refuse_par_le_service(comite, equipe):
+    """The service holds the limit of `OBJECTIFS_MAX` objectives."""
+    objectifs = [{"intitule": f"O{n}"} for n in range(OBJECTIFS_MAX + 1)]
+    with pytest.raises(ValidationError, match=f"{OBJECTIFS_MAX} objectifs au plus"):
+        support_enregistrer(comite, champs={}, objectifs=objectifs, par=equipe["eig"])
 
 
-def test_la_base_refuse_un_objectif_de_rang_5_et_une_atteinte_de_120(comite):
-    """CheckConstraints: rank 1–4, achievement 0–100 %."""
+def test_le_nombre_d_objectifs_suit_sa_constante(client, comite, equipe, monkeypatch):
+    """With `OBJECTIFS_MAX` at 3, the form offers three objectives and says so, the support page announces « trois »
+    and the service refuses a fourth: the number lives in its constant only."""
+    constante_changer(monkeypatch, modeles_supports, "OBJECTIFS_MAX", 3)
+    client.force_login(equipe["eig"])
+    formulaire = html.unescape(client.get(_url("support_modifier", comite)).content.decode())
+    assert "Trois objectifs au plus." in formulaire
+    assert 'id="legende-objectif3"' in formulaire and "objectif4" not in formulaire
+    assert "jusqu'à trois objectifs" in html.unescape(client.get(_url("support", comite)).content.decode())
+    with pytest.raises(ValidationError, match="3 objectifs au plus"):
+        support_enregistrer(comite, champs={}, objectifs=[{"intitule": f"O{n}"} for n in range(4)], par=equipe["eig"])
+
+
+def test_la_base_refuse_un_objectif_de_trop_et_une_atteinte_de_120(comite):
+    """CheckConstraints: rank 1 to `OBJECTIFS_MAX`, achievement 0–100 %."""
     support = SupportFactory(comite=comite)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Objectif.objects.create(support=support, rang=5, intitule="Un de trop")
+        Objectif.objects.create(support=support, rang=OBJECTIFS_MAX + 1, intitule="Un de trop")
     with pytest.raises(IntegrityError), transaction.atomic():
         Objectif.objects.create(support=support, rang=1, intitule="Trop atteint", atteinte=120)
 
