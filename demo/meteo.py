@@ -10,7 +10,12 @@ import datetime
 from django.utils import timezone
 
 from accompagnement.models import AlerteMeteo, ReponseMeteo, VagueMeteo
-from accompagnement.services.meteo import HEURE_OUVERTURE, meteo_jour_de_vague, vague_horaires
+from accompagnement.services.meteo import (
+    HEURE_OUVERTURE,
+    RELANCE_AVANT_CLOTURE,
+    meteo_jour_de_vague,
+    vague_horaires,
+)
 from programme.dates import PARIS
 from programme.models import Personne, Promotion, Role
 
@@ -57,7 +62,7 @@ def demo_meteo(promotion: Promotion, maintenant: datetime.datetime | None = None
         ouverte = date == ouverte_le_jour
         vague = VagueMeteo.objects.create(
             promotion=promotion, date=date, ouverte_le=ouverte_le, fermee_le=fermee_le,
-            relancee_le=None if ouverte else fermee_le - datetime.timedelta(days=2),
+            relancee_le=None if ouverte else fermee_le - RELANCE_AVANT_CLOTURE,
             cloturee_le=None if ouverte else fermee_le,
         )
         bilan["vagues"] += 1

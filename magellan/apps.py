@@ -7,8 +7,8 @@ class MagellanConfig(AppConfig):
     verbose_name = "Magellan"
 
     def ready(self):
-        from .planning import planning_installer
+        from .planning import planning_appliquer
 
         # Sent per app with models; the schedule's tables belong to django_celery_beat, so hook on that one.
-        post_migrate.connect(planning_installer, sender=apps.get_app_config("django_celery_beat"),
+        post_migrate.connect(planning_appliquer, sender=apps.get_app_config("django_celery_beat"),
                              dispatch_uid="magellan_planning")

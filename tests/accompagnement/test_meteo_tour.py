@@ -11,10 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accompagnement.models import ReponseMeteo, VagueMeteo
-from accompagnement.tasks.meteo import meteo_vagues
+from accompagnement.services import meteo as services_meteo
 from accompagnement.services.meteo import meteo_tour
+from accompagnement.tasks.meteo import meteo_vagues
 from programme.factories import CoachFactory, EIGFactory, PersonneFactory, PorteurFactory, RoleFactory
 from programme.models import Notification, RefusNotification, Role
+from tests.constantes import constante_changer
 
 from .outils_meteo import a_paris, promotion_2026
 
@@ -124,6 +126,18 @@ def test_la_relance_va_seulement_a_ceux_qui_n_ont_pas_repondu_et_une_fois(promot
                                "jusqu'au vendredi 16 janvier à 12h00")
     assert LIEN.search(message.body) and "http://testserver/comptes/notifications/" in message.body
     assert VagueMeteo.objects.get().relancee_le == relance
+
+
+def test_la_relance_suit_le_delai_de_sa_constante(promotion, monkeypatch, django_capture_on_commit_callbacks):
+    """With `RELANCE_AVANT_CLOTURE` at three days, the EIG who has not answered is reminded three days before the
+    round closes (Tuesday 13 January at noon), not an hour earlier."""
+    constante_changer(monkeypatch, services_meteo, "RELANCE_AVANT_CLOTURE", datetime.timedelta(days=3))
+    EIGFactory(promotion=promotion)
+    _tourner(a_paris(VENDREDI), django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    assert _tourner(a_paris(datetime.date(2026, 1, 13), 11), django_capture_on_commit_callbacks)["relances"] == 0
+    assert _tourner(a_paris(datetime.date(2026, 1, 13)), django_capture_on_commit_callbacks)["relances"] == 1
+    assert len(mail.outbox) == 1
 
 
 def test_la_vague_se_clot_a_son_heure(promotion, django_capture_on_commit_callbacks):

@@ -17,7 +17,7 @@ from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from evaluations.factories import ComiteFactory
 from magellan.celery import app as celery_app
-from magellan.planning import TACHES
+from magellan.planning import taches
 from programme.factories import CoachFactory, ExpertiseFactory, ParrainFactory, PromotionFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def promotion_en_activite():
 
 
 def _tout_lancer(django_capture_on_commit_callbacks):
-    for _nom, tache, *_ in TACHES:
+    for _nom, tache, *_ in taches():
         with django_capture_on_commit_callbacks(execute=True):
             celery_app.tasks[tache].apply(throw=True)
 
