@@ -171,3 +171,16 @@ DISPOSITIFS = [
         "suite": "Poursuivre les échanges avec les personnes rencontrées.",
     },
 ]
+
+
+def dispositifs_charger(Dispositif=None) -> int:
+    """Create the dispositifs of `DISPOSITIFS` missing from the catalogue; an entry already there (perhaps edited by
+    coaches) is left as it is; idempotent. Used by the data migration (with its historical model) and by whoever
+    empties the table (test flushes). Returns how many were created."""
+    if Dispositif is None:
+        from .models import Dispositif
+    existants = set(Dispositif.objects.values_list("slug", flat=True))
+    nouveaux = [Dispositif(**champs, ordre=ordre) for ordre, champs in enumerate(DISPOSITIFS)
+                if champs["slug"] not in existants]
+    Dispositif.objects.bulk_create(nouveaux)
+    return len(nouveaux)

@@ -30,3 +30,19 @@ VALEURS = [
     ("Écoresponsabilité", "Concevoir un numérique sobre, dont l'empreinte environnementale est mesurée."),
     ("Accessibilité", "Permettre à tous les usagers un égal accès à leurs droits, selon le RGAA."),
 ]
+
+
+def competences_charger(Competence=None) -> int:
+    """Create the compétences of `COMPETENCES` missing from the table, leaving the others as they are; idempotent.
+    Used by the data migration (with its historical model) and by whoever empties the table (test flushes).
+    Returns how many were created."""
+    if Competence is None:
+        from .models import Competence
+    existantes = set(Competence.objects.values_list("phase", "public", "nom"))
+    nouvelles = [
+        Competence(phase=phase, public=public, nom=nom, ordre=ordre)
+        for phase, publics in COMPETENCES.items() for public, noms in publics.items()
+        for ordre, nom in enumerate(noms) if (phase, public, nom) not in existantes
+    ]
+    Competence.objects.bulk_create(nouvelles)
+    return len(nouvelles)

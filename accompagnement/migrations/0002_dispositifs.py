@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 def charger(apps, schema_editor):
-    from accompagnement.referentiel import DISPOSITIFS
+    from accompagnement.referentiel import dispositifs_charger
 
-    Dispositif = apps.get_model("accompagnement", "Dispositif")
-    for ordre, champs in enumerate(DISPOSITIFS):
-        Dispositif.objects.get_or_create(slug=champs["slug"], defaults={**champs, "ordre": ordre})
+    dispositifs_charger(apps.get_model("accompagnement", "Dispositif"))
 
 
 class Migration(migrations.Migration):

@@ -4,13 +4,9 @@ from django.db import migrations
 
 
 def charger(apps, schema_editor):
-    from programme.referentiel import COMPETENCES
+    from programme.referentiel import competences_charger
 
-    Competence = apps.get_model("programme", "Competence")
-    for phase, publics in COMPETENCES.items():
-        for public, noms in publics.items():
-            for ordre, nom in enumerate(noms):
-                Competence.objects.update_or_create(phase=phase, public=public, nom=nom, defaults={"ordre": ordre})
+    competences_charger(apps.get_model("programme", "Competence"))
 
 
 class Migration(migrations.Migration):
