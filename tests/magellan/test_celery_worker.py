@@ -20,6 +20,7 @@ from accompagnement.factories import InscriptionFactory, SessionFactory
 from accompagnement.models import Session
 from programme.factories import EIGFactory, PromotionFactory
 from programme.models import Notification
+from tests.processus import environnement_du_projet
 
 RACINE = Path(__file__).resolve().parents[2]
 CELERY = str(Path(sys.executable).with_name("celery"))
@@ -36,13 +37,12 @@ def _url_base_de_test():
 def worker(request, tmp_path):
     """Start a worker on the chosen broker, with its own queue; yield a function that sends a task by name."""
     file = f"magellan-test-{uuid.uuid4().hex[:8]}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _url_base_de_test(),
-        "EMAIL_URL": f"filemail:///{tmp_path / 'courriels'}",
-        "SITE_URL": "http://magellan.test",
-        "CELERY_TASK_DEFAULT_QUEUE": file,
-    }
+    env = environnement_du_projet(
+        DATABASE_URL=_url_base_de_test(),
+        EMAIL_URL=f"filemail:///{tmp_path / 'courriels'}",
+        SITE_URL="http://magellan.test",
+        CELERY_TASK_DEFAULT_QUEUE=file,
+    )
     if request.param == "redis":
         env["REDIS_URL"] = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
     else:
@@ -140,10 +140,10 @@ def test_le_beat_sans_redis_lance_les_taches_planifiees(tmp_path):
         name="Essai du beat", task="accompagnement.rappels_sessions", one_off=True,
         clocked=ClockedSchedule.objects.create(clocked_time=timezone.now() - timedelta(seconds=5)),
     )
-    env = {
-        **os.environ, "DATABASE_URL": _url_base_de_test(), "REDIS_URL": "",
-        "CELERY_FILE_BROKER_DIR": str(tmp_path / "courtier"), "EMAIL_URL": f"filemail:///{tmp_path / 'courriels'}",
-    }
+    env = environnement_du_projet(
+        DATABASE_URL=_url_base_de_test(), REDIS_URL="", CELERY_FILE_BROKER_DIR=str(tmp_path / "courtier"),
+        EMAIL_URL=f"filemail:///{tmp_path / 'courriels'}",
+    )
     processus = subprocess.Popen(
         [CELERY, "-A", "magellan", "worker", "--beat", "--pool", "solo", "--loglevel", "INFO",
          "--schedule", str(tmp_path / "beat-schedule"), "--without-gossip", "--without-mingle",

@@ -15,6 +15,7 @@ from django.test import Client, RequestFactory
 
 from programme.adapters import adresse_client
 from programme.factories import CoachFactory
+from tests.processus import environnement_du_projet
 
 RACINE = Path(__file__).resolve().parents[2]
 LIMITES_DE_PRODUCTION = {"request_login_code": "20/m/ip,3/m/key", "login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key"}
@@ -22,9 +23,8 @@ MESSAGE_LIMITE = "Trop de demandes de connexion en peu de temps"
 
 
 def _environnement_de_production(**autres):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_SETTINGS_MODULE"}}
-    return {**env, "DJANGO_SETTINGS_MODULE": "magellan.settings", "DEBUG": "false",
-            "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "magellan.numerique.gouv.fr", **autres}
+    return environnement_du_projet(DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50),
+                                   ALLOWED_HOSTS="magellan.numerique.gouv.fr", **autres)
 
 
 def test_la_verification_de_deploiement_de_django_est_propre_en_production():
@@ -144,7 +144,7 @@ def test_les_limites_sont_comptees_ensemble_par_tous_les_processus(settings):
     """)
     resultat = subprocess.run(
         [sys.executable, "-c", autre_processus], cwd=RACINE, capture_output=True, text=True, timeout=60,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "magellan.settings", "REDIS_URL": redis},
+        env=environnement_du_projet(REDIS_URL=redis),
     )
     assert resultat.stdout.strip() == "[True, True, True]", resultat.stderr
 
