@@ -16,8 +16,17 @@ from . import notifications, services
 from .admin_saisies import SaisiesVerifiees
 from .forms import PersonneForm
 from .models import (
-    Administration, Competence, Expertise, Invitation, Notification, Personne, Phase, Promotion, RefusNotification,
-    Role, Theme,
+    Administration,
+    Competence,
+    Expertise,
+    Invitation,
+    Notification,
+    Personne,
+    Phase,
+    Promotion,
+    RefusNotification,
+    Role,
+    Theme,
 )
 from .rules import est_coach
 

@@ -89,7 +89,8 @@ def jour_de(valeur: datetime.date | datetime.datetime) -> datetime.date | None:
 def message_hors_fenetre(fenetre: Fenetre) -> str:
     if fenetre.debut > fenetre.fin:
         # Hours of a promotion that has not started yet: no day fits, the first one to come is named.
-        return f"Aucune date ne convient encore ({fenetre.motif}) : la première possible sera le {fenetre.debut:%d/%m/%Y}."
+        return (f"Aucune date ne convient encore ({fenetre.motif}) : "
+                f"la première possible sera le {fenetre.debut:%d/%m/%Y}.")
     return (f"Choisissez une date entre le {fenetre.debut:%d/%m/%Y} et le {fenetre.fin:%d/%m/%Y} "
             f"({fenetre.motif}).")
 

@@ -5,6 +5,8 @@ from django import forms
 
 from .models import Notification, Personne, Promotion, Role
 
+ADRESSE_INVALIDE = "Saisissez une adresse électronique valide, par exemple prenom.nom@domaine.gouv.fr."
+
 
 class PersonneForm(forms.ModelForm):
     """The admin's form of a person: no password (they log in by a code sent by e-mail); the address is kept in
@@ -34,7 +36,7 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(
         label="Adresse électronique",
         help_text="Format attendu : prenom.nom@domaine.gouv.fr",
-        error_messages={"invalid": "Saisissez une adresse électronique valide, par exemple prenom.nom@domaine.gouv.fr."},
+        error_messages={"invalid": ADRESSE_INVALIDE},
     )
     prenom = forms.CharField(label="Prénom", max_length=150)
     nom_usage = forms.CharField(label="Nom d'usage", max_length=150)
@@ -54,7 +56,7 @@ class DemandeCodeForm(RequestLoginCodeForm):
         champ.label = "Adresse électronique"
         champ.help_text = "Format attendu : prenom.nom@domaine.gouv.fr"
         champ.widget.attrs.pop("placeholder", None)
-        champ.error_messages["invalid"] = "Saisissez une adresse électronique valide, par exemple prenom.nom@domaine.gouv.fr."
+        champ.error_messages["invalid"] = ADRESSE_INVALIDE
 
 
 class ConfirmationCodeForm(ConfirmLoginCodeForm):

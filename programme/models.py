@@ -3,8 +3,7 @@
 import datetime
 
 from django.contrib import auth
-from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
-from django.contrib.auth.models import BaseUserManager
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -12,7 +11,6 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from .dates import dates_verifier
-
 
 SANS_MOT_DE_PASSE = (
     "Magellan n'a ni mot de passe ni super-utilisateur : on se connecte par un code envoyé par e-mail. "

@@ -59,7 +59,8 @@ def _refus(personnes, categorie) -> set[int]:
     if categorie not in Notification.DECLINABLES:
         return set()
     return set(
-        RefusNotification.objects.filter(personne__in=personnes, categorie=categorie).values_list("personne_id", flat=True)
+        RefusNotification.objects.filter(personne__in=personnes, categorie=categorie)
+        .values_list("personne_id", flat=True)
     )
 
 

@@ -25,7 +25,10 @@ COMPETENCES = {
 }
 
 VALEURS = [
-    ("Esprit entrepreneurial", "Faciliter le développement de la culture entrepreneuriale au sein des administrations."),
+    (
+        "Esprit entrepreneurial",
+        "Faciliter le développement de la culture entrepreneuriale au sein des administrations.",
+    ),
     ("Ouverture des données et des codes sources", "Ouvrir et partager les données publiques et le logiciel libre."),
     ("Écoresponsabilité", "Concevoir un numérique sobre, dont l'empreinte environnementale est mesurée."),
     ("Accessibilité", "Permettre à tous les usagers un égal accès à leurs droits, selon le RGAA."),

@@ -1,8 +1,19 @@
 """Reads of the bureau d'aide: a team's requests, one request's page, the coaches' queue with waiting times."""
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, DateTimeField, DurationField, ExpressionWrapper, F, IntegerField, Prefetch
-from django.db.models import QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 

@@ -3,6 +3,7 @@ trends, alerts and histories, and the one figure shown to a promotion's EIG — 
 round, only when at least five others than the reader answered (DESIGN §5)."""
 
 import datetime
+
 from django.core import signing
 from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
-from programme.dates import moments_lisibles, mois_lu
+from programme.dates import mois_lu, moments_lisibles
 
 from ..models import Session
 from ..selectors import agenda as selecteurs

@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-
 from defis.factories import DefiFactory, MembreEquipeFactory
 from programme.factories import ExpertiseFactory, PromotionFactory
 

@@ -5,7 +5,12 @@ import random
 import pytest
 
 from accompagnement.groupes_algo import (
-    Participant, choisir_presentateurs, composer_pluri, groupes_entre_pairs, paires_repetees, planifier,
+    Participant,
+    choisir_presentateurs,
+    composer_pluri,
+    groupes_entre_pairs,
+    paires_repetees,
+    planifier,
     tailles_des_groupes,
 )
 

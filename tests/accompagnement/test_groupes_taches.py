@@ -95,7 +95,8 @@ def test_le_31_c_est_bien_le_mois_suivant_qui_est_publie(promotion, django_captu
     """Run first on 31 January (the worker stopped since the 14th), the task composes and publishes February's
     groups, not March's, and invites each EIG once per kind."""
     _executer(datetime.date(2027, 1, 31), django_capture_on_commit_callbacks)
-    assert {(g.mois, g.publie_le is not None) for g in GroupePartage.objects.all()} == {(datetime.date(2027, 2, 1), True)}
+    publies = {(g.mois, g.publie_le is not None) for g in GroupePartage.objects.all()}
+    assert publies == {(datetime.date(2027, 2, 1), True)}
     assert len(mail.outbox) == 20
 
 

@@ -12,10 +12,20 @@ from accompagnement.factories import CreneauFactory, CycleFactory
 from accompagnement.models import Creneau, Cycle, Reservation, TypeMentorat
 from accompagnement.selectors.mentorat import cycles_possibles, offre_de_mentorat
 from accompagnement.services.mentorat import (
-    CreneauDejaPris, creneau_supprimer, creneaux_publier, cycle_annuler, cycle_reserver, seance_annuler,
+    CreneauDejaPris,
+    creneau_supprimer,
+    creneaux_publier,
+    cycle_annuler,
+    cycle_reserver,
+    seance_annuler,
 )
 from programme.factories import (
-    CoachFactory, EIGFactory, ParrainFactory, PorteurFactory, PromotionFactory, RoleFactory,
+    CoachFactory,
+    EIGFactory,
+    ParrainFactory,
+    PorteurFactory,
+    PromotionFactory,
+    RoleFactory,
 )
 
 from .outils_mentorat import a_paris, lundi, serie

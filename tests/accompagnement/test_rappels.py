@@ -9,7 +9,10 @@ from django.core import mail
 from django.utils import timezone
 
 from accompagnement.factories import (
-    CarnetDeBordFactory, HeureAccelerationFactory, InscriptionFactory, SessionFactory,
+    CarnetDeBordFactory,
+    HeureAccelerationFactory,
+    InscriptionFactory,
+    SessionFactory,
 )
 from accompagnement.models import Inscription, Session
 from accompagnement.services.rappels import rappel_carnet, rappels_sessions, resume_heures
@@ -18,7 +21,12 @@ from defis.factories import DefiFactory
 from evaluations.factories import ComiteFactory
 from evaluations.models import Comite
 from programme.factories import (
-    CoachFactory, EIGFactory, ParrainFactory, PersonneFactory, PromotionFactory, RoleFactory,
+    CoachFactory,
+    EIGFactory,
+    ParrainFactory,
+    PersonneFactory,
+    PromotionFactory,
+    RoleFactory,
 )
 from programme.models import Notification, RefusNotification, Role
 

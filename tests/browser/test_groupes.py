@@ -10,8 +10,7 @@ from django.utils.formats import date_format
 
 from accompagnement.models import GroupePartage, MembreGroupe
 from programme.factories import CoachFactory
-from tests.accompagnement.outils_groupes import (  # noqa: F401
-    composition_rapide, mois_prochain, promotion_avec_eig)
+from tests.accompagnement.outils_groupes import composition_rapide, mois_prochain, promotion_avec_eig  # noqa: F401
 from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)

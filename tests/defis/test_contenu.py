@@ -73,7 +73,9 @@ def test_corps_en_html_rend_une_video_dailymotion_en_lien():
 
 def test_corps_en_html_ignore_une_video_sans_identifiant():
     """A dailymotion shortcode without a video id (only a quoted title) shows nothing."""
-    html = corps_en_html('Avant\n\n{{< dailymotion"Vidéo de présentation du défi LABEL">}}\n\n{{< dailymotion "Video" >}}')
+    html = corps_en_html(
+        'Avant\n\n{{< dailymotion"Vidéo de présentation du défi LABEL">}}\n\n{{< dailymotion "Video" >}}'
+    )
 
     assert html == "<p>Avant</p>"
 

@@ -19,11 +19,14 @@ def test_catalogue_filtre_par_promotion_theme_metier_et_administration(client):
     sante, justice = ThemeFactory(nom="Santé"), ThemeFactory(nom="Justice")
     design = ExpertiseFactory(nom="Design")
     culture = AdministrationFactory(nom="Ministère de la Culture")
-    cible = DefiFactory(titre="Hospi'Flux", promotion=promo_a, themes=[sante], expertises=[design], administration=culture)
+    cible = DefiFactory(titre="Hospi'Flux", promotion=promo_a, themes=[sante], expertises=[design],
+                        administration=culture)
     DefiFactory(titre="Greffe numérique", promotion=promo_b, themes=[justice])
     DefiFactory(titre="Défi caché", promotion=promo_a, themes=[sante], visible=False)
 
-    for filtre in [f"promotion={promo_a.pk}", f"theme={sante.pk}", f"expertise={design.pk}", f"administration={culture.pk}"]:
+    filtres = [f"promotion={promo_a.pk}", f"theme={sante.pk}", f"expertise={design.pk}",
+               f"administration={culture.pk}"]
+    for filtre in filtres:
         page = client.get(f"/defis/?{filtre}").content.decode()
         assert "Hospi&#x27;Flux" in page, filtre
         assert "Greffe numérique" not in page, filtre

@@ -14,7 +14,12 @@ from defis.factories import DefiFactory, MembreEquipeFactory
 from evaluations.calendrier import dernier_jour_ouvre
 from evaluations.models import Comite
 from evaluations.services.comites import (
-    comite_creer, comite_date_par_defaut, comite_modifier, comite_supprimer, comites_creer_pour, reglages_de,
+    comite_creer,
+    comite_date_par_defaut,
+    comite_modifier,
+    comite_supprimer,
+    comites_creer_pour,
+    reglages_de,
     reglages_modifier,
 )
 from programme.dates import fenetre_promotion

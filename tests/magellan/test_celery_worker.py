@@ -30,7 +30,8 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 def _url_base_de_test():
     reglages = connection.settings_dict
-    return f"postgres://{reglages['USER']}@{reglages['HOST'] or '127.0.0.1'}:{reglages['PORT'] or 5432}/{reglages['NAME']}"
+    hote, port = reglages["HOST"] or "127.0.0.1", reglages["PORT"] or 5432
+    return f"postgres://{reglages['USER']}@{hote}:{port}/{reglages['NAME']}"
 
 
 @pytest.fixture(params=["redis", "fichiers"])

@@ -18,7 +18,9 @@ from programme.factories import CoachFactory
 from tests.processus import environnement_du_projet
 
 RACINE = Path(__file__).resolve().parents[2]
-LIMITES_DE_PRODUCTION = {"request_login_code": "20/m/ip,3/m/key", "login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key"}
+LIMITES_DE_PRODUCTION = {
+    "request_login_code": "20/m/ip,3/m/key", "login": "30/m/ip", "login_failed": "10/m/ip,5/5m/key",
+}
 MESSAGE_LIMITE = "Trop de demandes de connexion en peu de temps"
 
 

@@ -16,7 +16,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from accompagnement.models import (
-    AutoEvaluation, CarnetDeBord, Creneau, Cycle, DemandeAide, HeureAcceleration, Inscription, Reservation, Session,
+    AutoEvaluation,
+    CarnetDeBord,
+    Creneau,
+    Cycle,
+    DemandeAide,
+    HeureAcceleration,
+    Inscription,
+    Reservation,
+    Session,
     TypeMentorat,
 )
 from accompagnement.selectors.agenda import evenements_de

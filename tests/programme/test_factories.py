@@ -6,7 +6,12 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from programme.factories import (
-    AlumniFactory, CoachFactory, EIGFactory, PersonneFactory, PromotionFactory, debut_promotion_en_cours,
+    AlumniFactory,
+    CoachFactory,
+    EIGFactory,
+    PersonneFactory,
+    PromotionFactory,
+    debut_promotion_en_cours,
 )
 from programme.models import Role
 

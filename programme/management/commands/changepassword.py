@@ -1,4 +1,5 @@
-"""`manage.py changepassword` replaced: Magellan has no password and no superuser; the first coach comes from `coach_creer`."""
+"""`manage.py changepassword` replaced: Magellan has no password and no superuser; the first coach comes from
+`coach_creer`."""
 
 from django.core.management.base import BaseCommand, CommandError
 

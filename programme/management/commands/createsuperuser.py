@@ -1,4 +1,5 @@
-"""`manage.py createsuperuser` replaced: Magellan has no password and no superuser; the first coach comes from `coach_creer`."""
+"""`manage.py createsuperuser` replaced: Magellan has no password and no superuser; the first coach comes from
+`coach_creer`."""
 
 from django.core.management.base import BaseCommand, CommandError
 
