@@ -43,20 +43,13 @@ def site_eig():
 
 
 def _referentiels_charger():
-    """The rows that migrations load (compétences, dispositifs): put back when a transactional test flushed them."""
-    from accompagnement.models import Dispositif
-    from accompagnement.referentiel import DISPOSITIFS
-    from programme.models import Competence
-    from programme.referentiel import COMPETENCES
+    """The rows that migrations load (compétences, dispositifs): put back, the way the migrations load them, when a
+    transactional test flushed them."""
+    from accompagnement.referentiel import dispositifs_charger
+    from programme.referentiel import competences_charger
 
-    if Competence.objects.count() != sum(len(noms) for publics in COMPETENCES.values() for noms in publics.values()):
-        for phase, publics in COMPETENCES.items():
-            for public, noms in publics.items():
-                for ordre, nom in enumerate(noms):
-                    Competence.objects.get_or_create(phase=phase, public=public, nom=nom, defaults={"ordre": ordre})
-    if Dispositif.objects.count() != len(DISPOSITIFS):
-        for ordre, champs in enumerate(DISPOSITIFS):
-            Dispositif.objects.get_or_create(slug=champs["slug"], defaults={**champs, "ordre": ordre})
+    competences_charger()
+    dispositifs_charger()
 
 
 @pytest.fixture(autouse=True)
