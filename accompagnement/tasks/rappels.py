@@ -13,7 +13,7 @@ def rappel_carnet():
 
 @shared_task(name="accompagnement.rappels_sessions")
 def rappels_sessions():
-    """Each hour: remind the sessions starting within 24 hours."""
+    """Each hour: remind the sessions starting within `RAPPEL_SESSION_AVANCE`."""
     return rappels.rappels_sessions()
 
 
