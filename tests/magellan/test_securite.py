@@ -25,8 +25,8 @@ MESSAGE_LIMITE = "Trop de demandes de connexion en peu de temps"
 
 
 def _environnement_de_production(**autres):
-    return environnement_du_projet(DEBUG="false", SECRET_KEY=secrets.token_urlsafe(50),
-                                   ALLOWED_HOSTS="magellan.numerique.gouv.fr", **autres)
+    return environnement_du_projet(**{"DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50),
+                                      "ALLOWED_HOSTS": "magellan.numerique.gouv.fr", **autres})
 
 
 def test_la_verification_de_deploiement_de_django_est_propre_en_production():
