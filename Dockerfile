@@ -8,6 +8,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 RUN useradd --create-home --uid 1000 --shell /usr/sbin/nologin magellan
 
+# pg_dump and pg_restore for `manage.py sauvegarder` and `restaurer`: Debian 12's client, PostgreSQL 15, the same
+# major version as the database of docker-compose.yml.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client \
+    && rm -rf /var/lib/apt/lists/*
+
 # The dependencies first, from pyproject.toml alone (the project installs no package of its own),
 # so that a change of code does not reinstall them.
 COPY pyproject.toml /tmp/magellan/

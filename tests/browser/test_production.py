@@ -16,7 +16,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.db import connection
+
+from tests.processus import base_jetable
 
 RACINE = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -31,25 +32,6 @@ def _port_libre() -> int:
         return s.getsockname()[1]
 
 
-def _base_de_donnees(dossier: Path):
-    """A throwaway database of the same engine as the suite's: a PostgreSQL database, or a SQLite file."""
-    if connection.vendor != "postgresql":
-        return f"sqlite:///{dossier / 'production.sqlite3'}", lambda: None
-    import psycopg
-
-    reglages = connection.settings_dict
-    nom = f"test_production_{secrets.token_hex(4)}"
-    serveur = f"postgres://{reglages['USER']}@{reglages['HOST'] or '127.0.0.1'}:{reglages['PORT'] or 5432}"
-    with psycopg.connect(f"{serveur}/{reglages['NAME']}", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{nom}"')
-
-    def detruire():
-        with psycopg.connect(f"{serveur}/{reglages['NAME']}", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{nom}" WITH (FORCE)')
-
-    return f"{serveur}/{nom}", detruire
-
-
 def _lancer(commande, env):
     resultat = subprocess.run(commande, cwd=RACINE, env=env, capture_output=True, text=True, timeout=600)
     assert resultat.returncode == 0, f"{' '.join(commande)} a échoué :\n{resultat.stdout}\n{resultat.stderr}"
@@ -60,7 +42,7 @@ def site_de_production(tmp_path_factory, django_db_blocker):
     """Collect, migrate, load the demo, then serve with gunicorn under the production settings."""
     dossier = tmp_path_factory.mktemp("production")
     with django_db_blocker.unblock():
-        url_base, detruire = _base_de_donnees(dossier)
+        url_base, detruire = base_jetable(dossier, "test_production")
     port = _port_libre()
     env = {
         "PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(dossier), "LANG": "C.UTF-8",
