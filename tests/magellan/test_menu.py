@@ -5,9 +5,11 @@ from html import unescape
 from urllib.parse import urlsplit
 
 import pytest
+from django.urls import reverse
 
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
+from magellan.menu import RUBRIQUES
 from programme.factories import (
     AlumniFactory,
     CoachFactory,
@@ -20,7 +22,9 @@ from programme.factories import (
 pytestmark = pytest.mark.django_db
 
 NAVIGATION = re.compile(r'<nav[^>]*id="navigation-principale".*?</nav>', re.S)
+OUTILS = re.compile(r'<h1>Mon espace</h1>.*?</nav>', re.S)
 LIEN = re.compile(r'<a [^>]*href="([^"]+)"')
+ENTREES = [entree for rubrique in RUBRIQUES for entree in rubrique.entrees]
 
 
 def _monde():
@@ -43,9 +47,14 @@ def _monde():
     }
 
 
-def _liens_du_menu(client, adresse="/espace/") -> set[str]:
+def _liens(client, zone, adresse="/espace/") -> set[str]:
     page = client.get(adresse).content.decode()
-    return {unescape(lien) for lien in LIEN.findall(NAVIGATION.search(page).group())}
+    return {unescape(lien) for lien in LIEN.findall(zone.search(page).group())}
+
+
+def _liens_anonymes(client) -> set[str]:
+    client.logout()
+    return _liens(client, NAVIGATION, adresse="/")
 
 
 def _repond(client, lien) -> bool:
@@ -54,23 +63,36 @@ def _repond(client, lien) -> bool:
     return reponse.status_code == 200 and urlsplit(reponse.request["PATH_INFO"]).path == urlsplit(lien).path
 
 
-def test_chaque_entree_du_menu_montre_exactement_les_pages_ouvertes_au_visiteur(client):
-    """For each visitor, each link of the menu leads to a 200 page, and each page of the menu's list that
-    answers 200 to them is shown in their menu; the list is the union of the links every visitor sees."""
+@pytest.mark.parametrize(("zone", "entrees"), [
+    (NAVIGATION, [entree for entree in ENTREES if entree.menu]),
+    (OUTILS, [entree for entree in ENTREES if entree.tuile]),
+], ids=["menu", "mon espace"])
+def test_chaque_entree_montre_exactement_les_pages_ouvertes_au_visiteur(client, zone, entrees):
+    """For each visitor and each entry of the one definition (magellan.menu), the header (or the tiles of
+    'Mon espace') links to the page exactly when that page answers 200 to them."""
     monde = _monde()
-    menus = {}
-    for nom, personne in monde.items():
-        client.force_login(personne)
-        menus[nom] = _liens_du_menu(client)
-    tous = set().union(*menus.values())
-    assert {"/agenda/", "/mentorat/", "/carnet-de-bord/", "/bureau-aide/", "/heures/", "/admin/"} <= tous
     ecarts = []
     for nom, personne in monde.items():
         client.force_login(personne)
-        for lien in sorted(tous):
-            if _repond(client, lien) != (lien in menus[nom]):
-                ecarts.append(f"{nom} : {lien} {'montré' if lien in menus[nom] else 'caché'} à tort")
+        liens = _liens(client, zone)
+        for entree in entrees:
+            lien = reverse(entree.nom)
+            if _repond(client, lien) != (lien in liens):
+                ecarts.append(f"{nom} : {lien} {'montré' if lien in liens else 'caché'} à tort")
     assert not ecarts, " ; ".join(ecarts)
+
+
+def test_le_menu_et_mon_espace_ne_montrent_que_les_entrees_de_la_definition(client):
+    """Every link of the signed-in part of the menu and of 'Mon espace' tools comes from magellan.menu, and
+    each entry is shown to somebody."""
+    monde = _monde()
+    publics = _liens_anonymes(client)
+    definis = {reverse(entree.nom) for entree in ENTREES}
+    vus = set()
+    for personne in monde.values():
+        client.force_login(personne)
+        vus |= (_liens(client, NAVIGATION) - publics) | _liens(client, OUTILS)
+    assert vus == definis
 
 
 def test_l_entree_courante_est_marquee_page_et_sa_rubrique_aussi(client):
