@@ -12,7 +12,13 @@ from django.db.models import F
 
 from accompagnement.models import Dispositif, Session
 from accompagnement.referentiel import DISPOSITIFS
-from accompagnement.services.sessions import session_creer, session_modifier, session_publier
+from accompagnement.services.sessions import (
+    session_annuler,
+    session_creer,
+    session_modifier,
+    session_publier,
+    session_supprimer,
+)
 from defis.models import MembreEquipe
 from programme.dates import PARIS, fenetre_promotion, verifier_date
 from programme.models import Personne
@@ -169,8 +175,15 @@ def comite_modifier(comite: Comite, *, debut, duree_minutes, lien_visio, coachs,
 
 @transaction.atomic
 def comite_supprimer(comite: Comite):
-    """Delete a comité with its session (the agenda no longer shows it), support and rapport."""
-    session_id = comite.session_id
+    """Delete a comité with its support and rapport. Its session goes through the session services as any other:
+    a draft is deleted; a published one is cancelled, so that participants are told once and subscribed
+    calendars (iCalendar) mark it cancelled instead of keeping a stale event."""
+    session = comite.session
+    nom = f"{comite.defi.titre}, phase {comite.phase.numero}"
     comite.delete()
-    if session_id:
-        Session.objects.filter(pk=session_id).delete()
+    if session is None:
+        return
+    if session.statut == Session.Statut.BROUILLON:
+        session_supprimer(session)
+    elif session.statut == Session.Statut.PUBLIEE:
+        session_annuler(session, motif=f"Le comité d'évaluation ({nom}) est retiré du calendrier par les coachs.")

@@ -156,9 +156,27 @@ def test_le_delai_du_support_se_regle_par_promotion(comite, equipe):
     assert nouveau.debut - nouveau.echeance_support == datetime.timedelta(days=3)
 
 
-def test_supprimer_un_comite_retire_sa_session_de_l_agenda(comite):
-    """The comité's session goes with it."""
+def test_supprimer_un_comite_annule_sa_session_et_previent_une_fois(comite, mailoutbox,
+                                                                     django_capture_on_commit_callbacks):
+    """The comité's published session is cancelled with its reason, each participant is told once, and the
+    session is no longer a comité's; a draft session is simply deleted."""
+    session = comite.session
+    participants = sorted(p.email for p in comite.participants.all())
+    assert session.statut == Session.Statut.PUBLIEE and participants
+    with django_capture_on_commit_callbacks(execute=True):
+        comite_supprimer(comite)
+    session.refresh_from_db()
+    assert session.statut == Session.Statut.ANNULEE
+    assert "retiré du calendrier" in session.motif_annulation
+    annonces = [m for m in mailoutbox if "annulée" in m.subject]
+    assert sorted(adresse for m in annonces for adresse in m.to) == participants
+
+
+def test_supprimer_un_comite_au_brouillon_supprime_sa_session(comite):
+    """A comité whose session is still a draft leaves nothing behind."""
+    Session.objects.filter(pk=comite.session_id).update(statut=Session.Statut.BROUILLON)
     session_id = comite.session_id
+    comite.refresh_from_db()
     comite_supprimer(comite)
     assert not Session.objects.filter(pk=session_id).exists()
 
