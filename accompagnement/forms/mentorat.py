@@ -13,6 +13,7 @@ from programme.dates import verifier_date
 
 from ..models import TypeMentorat
 from ..models.mentorat import fenetre_creneaux
+from ..selectors.mentorat import SEANCES_PAR_CYCLE
 from ..services.mentorat import DUREES_MINUTES
 
 DUREES = {30: "30 minutes", 60: "1 heure", 90: "1 h 30"}
@@ -64,7 +65,7 @@ class CreneauxForm(forms.Form):
 class ReservationCycleForm(forms.Form):
     """A demandeur picks one of the proposed cycles and writes what they need."""
 
-    cycle = forms.CharField(error_messages={"required": "Choisissez un cycle de 4 séances."})
+    cycle = forms.CharField(error_messages={"required": f"Choisissez un cycle de {SEANCES_PAR_CYCLE} séances."})
     besoins = forms.CharField(
         label="Votre expression de besoins", max_length=5000, widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Votre contexte, ce sur quoi vous voulez progresser, vos questions : votre mentor la lira avant "

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from programme.dates import verifier_date
+from programme.nombres import en_lettres
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
 from ..models import Creneau, Cycle, Reservation, TypeMentorat
@@ -114,9 +115,11 @@ def _verifier_cycle(demandeur, mentor, creneaux: list[Creneau]) -> str:
     if passe is not None:
         raise ValidationError(f"Le créneau du {en_clair(passe.debut)} est déjà passé : choisissez des séances à venir.")
     if creneaux[-1].debut - creneaux[0].debut > DUREE_MAX_CYCLE:
-        raise ValidationError("Un cycle tient en un mois : 28 jours au plus de la première à la quatrième séance.")
+        raise ValidationError(f"Un cycle tient en un mois : {DUREE_MAX_CYCLE.days} jours au plus de la première à la "
+                              "dernière séance.")
     if not semaines_successives([c.debut for c in creneaux]):
-        raise ValidationError("Les séances d'un cycle ont lieu une fois par semaine, quatre semaines de suite.")
+        raise ValidationError("Les séances d'un cycle ont lieu une fois par semaine, "
+                              f"{en_lettres(SEANCES_PAR_CYCLE)} semaines de suite.")
     return type_mentorat
 
 

@@ -54,6 +54,7 @@ def accueil(request):
         "offres": _offres(request.user),
         "demandeur": request.user.has_perm("accompagnement.voir_mes_cycles"),
         "mentor": request.user.has_perm("accompagnement.voir_mes_mentores"),
+        "seances_par_cycle": selectors.SEANCES_PAR_CYCLE,
         "fil_ariane": {"courant": "Mentorat"},
     })
 
@@ -92,6 +93,7 @@ def reserver(request, type_mentorat):
         "formulaire": formulaire, "peut_reserver": peut_reserver, "deja_pris": deja_pris,
         "valeur_choisie": "" if deja_pris else formulaire.data.get("cycle", ""),
         "dispositif": selectors.dispositifs_du_mentorat()[type_mentorat],
+        "seances_par_cycle": selectors.SEANCES_PAR_CYCLE,
         "fil_ariane": _fil(f"Réserver un cycle de {_nature(type_mentorat)}"),
     })
 
@@ -196,6 +198,7 @@ def creneaux(request):
             return redirect("mentorat_creneaux")
     return render(request, "accompagnement/mentorat/creneaux.html", {
         "formulaire": formulaire, "creneaux": selectors.creneaux_a_venir_de(request.user),
+        "seances_par_cycle": selectors.SEANCES_PAR_CYCLE,
         "fil_ariane": _fil("Mes créneaux"),
     })
 

@@ -8,8 +8,10 @@ from django.core import mail
 
 from accompagnement.factories import CreneauFactory, CycleFactory
 from accompagnement.models import Creneau, Cycle, Reservation
+from accompagnement.selectors import mentorat as selecteurs_mentorat
 from accompagnement.selectors.mentorat import valeur_de_cycle
 from programme.factories import CoachFactory, EIGFactory, ParrainFactory, PorteurFactory, PromotionFactory
+from tests.constantes import constante_changer
 
 from .outils_mentorat import a_paris, lundi, serie
 
@@ -281,3 +283,20 @@ def test_une_seance_passee_ne_montre_pas_de_bouton_d_annulation(client, eig, coa
     client.force_login(eig)
     page = client.get(f"/mentorat/cycles/{cycle.pk}/").content.decode()
     assert "Passée" in page
+
+
+def test_les_pages_du_mentorat_disent_la_longueur_d_un_cycle_de_sa_constante(client, eig, coach, monkeypatch,
+                                                                           django_capture_on_commit_callbacks):
+    """With SEANCES_PAR_CYCLE set to 3, the mentorat pages speak of cycles of three séances, three slots book a
+    cycle, and the confirmation lists « Les trois séances »."""
+    constante_changer(monkeypatch, selecteurs_mentorat, "SEANCES_PAR_CYCLE", 3)
+    client.force_login(eig)
+    assert "Des cycles de trois séances" in client.get("/mentorat/").content.decode()
+    page = client.get("/mentorat/reserver/individuel/").content.decode()
+    assert "Un cycle, c'est trois séances" in page and "les trois séances, ou aucune" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        reponse = _reserver(client, serie(coach, a_paris(lundi(), 10), nombre=3))
+    assert reponse.status_code == 302 and Cycle.objects.get().reservations.count() == 3
+    assert all("Les trois séances :" in message.body for message in mail.outbox) and len(mail.outbox) == 2
+    client.force_login(coach)
+    assert "sur trois de vos créneaux" in client.get("/mentorat/creneaux/").content.decode()
