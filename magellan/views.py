@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from defis.models import Defi
 from defis.selectors import equipes_de
-from programme.models import Phase, Role
+from programme.models import Phase, Promotion, Role
 from programme.referentiel import COMPETENCES, VALEURS
 from programme.selectors import roles_de
 
@@ -18,6 +18,7 @@ def accueil(request):
     ]
     return render(request, "magellan/accueil.html", {
         "phases": phases, "valeurs": VALEURS, "nombre_defis": Defi.objects.filter(visible=True).count(),
+        "plafond_heures": Promotion._meta.get_field("plafond_heures_acceleration").default,
     })
 
 
