@@ -1,4 +1,4 @@
-"""What every page needs: the service's name and signature (the menu is magellan.menu, read by `{% menu_du_visiteur %}`)."""
+"""What every page needs: the service's name and signature (the menu is magellan.menu, `{% menu_du_visiteur %}`)."""
 
 
 def site(request):
