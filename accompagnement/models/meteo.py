@@ -6,6 +6,9 @@ from django.db.models import Q
 
 from programme.models import Promotion
 
+# The salt of the signed personal links to answer a round: the services sign them, the selectors read them.
+SEL_LIEN = "accompagnement.meteo.reponse"
+
 
 class VagueMeteo(models.Model):
     """One fortnightly round of a promotion: opened on the promotion's day, closed a few days later."""

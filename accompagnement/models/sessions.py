@@ -1,5 +1,6 @@
 """Sessions: each occurrence of a dispositif, who is invited, who registered, who came."""
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -115,6 +116,11 @@ class Inscription(models.Model):
 
     def __str__(self):
         return f"{self.personne} · {self.session} · {self.get_statut_display()}"
+
+
+def hacher_jeton(jeton: str) -> str:
+    """What `JetonAgenda` stores of a feed's secret (its SHA-256): the services write it, the feed looks it up."""
+    return hashlib.sha256(jeton.encode()).hexdigest()
 
 
 class JetonAgenda(models.Model):

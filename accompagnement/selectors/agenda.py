@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..models import Dispositif, Inscription, JetonAgenda, Reservation, Session, TypeMentorat
-from ..services.agenda import hacher_jeton
+from ..models.sessions import hacher_jeton
 
 # A session spread over several days (a two-day séminaire) counts at most a working day per day.
 PLAFOND_PAR_JOUR = datetime.timedelta(hours=8)

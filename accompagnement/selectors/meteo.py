@@ -12,7 +12,7 @@ from defis.models import MembreEquipe
 from programme.models import Personne, Promotion, Role
 
 from ..models import AlerteMeteo, ReponseMeteo, VagueMeteo
-from ..services.meteo import SEL_LIEN
+from ..models.meteo import SEL_LIEN
 
 SEUIL_ANONYMAT = 5
 

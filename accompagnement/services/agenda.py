@@ -4,16 +4,12 @@ The secret link of a person's iCalendar feed. Only its SHA-256 is stored: the cl
 right after it is made, and regenerating it makes the old link answer 404.
 """
 
-import hashlib
 import secrets
 
 from django.db import transaction
 
 from ..models import JetonAgenda
-
-
-def hacher_jeton(jeton: str) -> str:
-    return hashlib.sha256(jeton.encode()).hexdigest()
+from ..models.sessions import hacher_jeton
 
 
 def jeton_agenda_creer(personne) -> str | None:

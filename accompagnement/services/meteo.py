@@ -21,10 +21,10 @@ from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 from programme.selectors import coachs_de, promotions_en_cours
 
 from ..models import AlerteMeteo, ReponseMeteo, VagueMeteo
+from ..models.meteo import SEL_LIEN
 
 HEURE_OUVERTURE = datetime.time(12)
 RELANCE_AVANT_CLOTURE = datetime.timedelta(days=2)
-SEL_LIEN = "accompagnement.meteo.reponse"
 TAILLE_LOT = 1000
 
 

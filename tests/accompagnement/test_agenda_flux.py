@@ -9,8 +9,9 @@ from icalendar import Calendar
 
 from accompagnement.factories import CreneauFactory, CycleFactory, InscriptionFactory, SessionFactory
 from accompagnement.models import Inscription, JetonAgenda, Reservation, Session
+from accompagnement.models.sessions import hacher_jeton
 from accompagnement.selectors.agenda import evenements_de, fenetre_du_flux
-from accompagnement.services.agenda import hacher_jeton, jeton_agenda_creer, jeton_agenda_regenerer
+from accompagnement.services.agenda import jeton_agenda_creer, jeton_agenda_regenerer
 from programme.factories import CoachFactory, EIGFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from accompagnement.factories import CreneauFactory, CycleFactory, InscriptionFactory, SessionFactory
 from accompagnement.models import Inscription, JetonAgenda, Session
-from accompagnement.services.agenda import hacher_jeton, jeton_agenda_creer
+from accompagnement.models.sessions import hacher_jeton
+from accompagnement.services.agenda import jeton_agenda_creer
 from programme.factories import CoachFactory, EIGFactory
 
 pytestmark = pytest.mark.django_db
