@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "defis",
     "accompagnement",
     "evaluations",
+    "proconnect",
 ]
 
 MIDDLEWARE = [
@@ -133,6 +134,17 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 LOGIN_URL = "account_request_login_code"
 LOGIN_REDIRECT_URL = "espace"
 ACCOUNT_LOGOUT_REDIRECT_URL = "accueil"
+
+# ProConnect (OpenID Connect for public agents), beside the login by code: offered only when all three are set.
+# PROCONNECT_DOMAIN as ProConnect gives it (e.g. fca.integ01.dev-agentconnect.fr/api/v2), or the discovery URL.
+PROCONNECT_CLIENT_ID = env.str("PROCONNECT_CLIENT_ID", default="")
+PROCONNECT_CLIENT_SECRET = env.str("PROCONNECT_CLIENT_SECRET", default="")
+PROCONNECT_DOMAIN = env.str("PROCONNECT_DOMAIN", default="").rstrip("/")
+PROCONNECT_DISCOVERY_URL = env.str("PROCONNECT_DISCOVERY_URL", default="") or (
+    f"{PROCONNECT_DOMAIN if '://' in PROCONNECT_DOMAIN else 'https://' + PROCONNECT_DOMAIN}"
+    "/.well-known/openid-configuration" if PROCONNECT_DOMAIN else ""
+)
+PROCONNECT_ACR_VALUES = env.str("PROCONNECT_ACR_VALUES", default="eidas1")
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_COOKIE_HTTPONLY = True

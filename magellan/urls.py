@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from proconnect import views as proconnect
+
 from . import views
 
 urlpatterns = [
@@ -14,6 +16,7 @@ urlpatterns = [
     path("", include("defis.urls")),
     path("", include("accompagnement.urls")),
     path("", include("evaluations.urls")),
+    path("", include("proconnect.urls")),
     # No passwords in Magellan: every login goes through a code sent by e-mail, and nobody adds or changes an
     # address by themselves (coaches do, in the admin). Only these pages of allauth exist; allauth reverses
     # the login, inactive account and (closed) signup pages itself.
@@ -21,7 +24,8 @@ urlpatterns = [
          name="account_login"),
     path("comptes/login/code/", comptes.request_login_code, name="account_request_login_code"),
     path("comptes/login/code/confirm/", comptes.confirm_login_code, name="account_confirm_login_code"),
-    path("comptes/logout/", comptes.logout, name="account_logout"),
+    # allauth's logout, which also ends the ProConnect session of a person who logged in with ProConnect.
+    path("comptes/logout/", proconnect.deconnexion, name="account_logout"),
     path("comptes/inactive/", comptes.account_inactive, name="account_inactive"),
     path("comptes/signup/", comptes.signup, name="account_signup"),
     path("admin/", admin.site.urls),

@@ -12,6 +12,9 @@ from django.db import connection
 from magellan.celery import app as celery_app
 from tests.matrice.monde import scenario_construire
 
+# The ProConnect-like provider (`fournisseur_oidc`) and Magellan configured on it (`proconnect`).
+pytest_plugins = ["tests.oidc.fixtures"]
+
 # Tasks run in the test's own process (after the commit, like in production); the one test with a real worker
 # on Redis (tests/test_celery_worker.py) switches this off for itself.
 celery_app.conf.task_always_eager = True

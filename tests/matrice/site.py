@@ -37,6 +37,12 @@ ENTREES = [
     Entree("saisir le code sans l'avoir demandé", lambda o: "/comptes/login/code/confirm/", tous(302)),
     Entree("déconnexion", lambda o: "/comptes/logout/", connectes(200)),
     Entree("se déconnecter", lambda o: "/comptes/logout/", tous(302), "POST", lambda o: {}),
+    # ProConnect's pages exist only when it is configured (tests/proconnect covers them then); the matrix runs
+    # without its variables.
+    Entree("ProConnect non configuré : départ", lambda o: "/comptes/proconnect/connexion/", tous(404)),
+    Entree("ProConnect non configuré : retour", lambda o: "/comptes/proconnect/retour/?code=x&state=y", tous(404)),
+    Entree("ProConnect non configuré : retour de déconnexion", lambda o: "/comptes/proconnect/deconnexion/?state=y",
+           tous(404)),
     Entree("compte inactif", lambda o: "/comptes/inactive/", tous(200)),
     Entree("inscription (fermée)", lambda o: "/comptes/signup/", connectes(302, anonyme=200)),
     Entree("inviter une personne", lambda o: "/invitations/nouvelle/", coachs_seulement()),

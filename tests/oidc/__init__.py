@@ -1,0 +1,1 @@
+"""A ProConnect-like OpenID Connect provider for the tests and for demonstrations (fournisseur.py)."""
