@@ -56,13 +56,18 @@ def navigateur():
 SIGNES_DE_BLOCAGE = ("Content Security Policy", "integrity", "has been blocked")
 
 
-def surveiller_blocages(contexte) -> list[str]:
-    """Collect, for the whole browser context, every message saying the browser refused or blocked something."""
+def surveiller_blocages(contexte, origine: str | None = None) -> list[str]:
+    """Collect, for the whole browser context, every message saying the browser refused or blocked something; with
+    `origine`, only on that site's pages (another site's pages, such as an identity provider's, follow their own
+    policy)."""
     blocages = []
 
     def _noter(message):
+        adresse = message.page.url if message.page else "?"
+        if origine and message.page and not adresse.startswith(origine.rstrip("/") + "/"):
+            return
         if message.type == "error" and any(signe in message.text for signe in SIGNES_DE_BLOCAGE):
-            blocages.append(f"{message.page.url if message.page else '?'} : {message.text}")
+            blocages.append(f"{adresse} : {message.text}")
 
     contexte.on("console", _noter)
     return blocages
@@ -71,9 +76,9 @@ def surveiller_blocages(contexte) -> list[str]:
 @pytest.fixture
 def contexte_navigateur(navigateur, live_server):
     """A new French context (fr-FR, Europe/Paris) on the live server; fails the test on any CSP violation or
-    blocked resource seen in any of its pages."""
+    blocked resource seen in any of the live server's pages."""
     contexte = navigateur.new_context(locale="fr-FR", timezone_id="Europe/Paris", base_url=live_server.url)
-    blocages = surveiller_blocages(contexte)
+    blocages = surveiller_blocages(contexte, live_server.url)
     yield contexte
     contexte.close()
     assert not blocages, "Le navigateur a bloqué des ressources :\n" + "\n".join(blocages)
