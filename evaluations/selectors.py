@@ -100,7 +100,7 @@ def evaluations_du_defi(defi: Defi, maintenant=None) -> list[EtapePhase]:
             phase=phase, comite=comite,
             statut_support=statut_support(comite, maintenant) if comite else None,
             statut_rapport=statut_rapport(comite) if comite else None,
-            en_cours=bool(phase.date_debut and phase.date_fin and phase.date_debut <= jour <= phase.date_fin),
+            en_cours=phase.contient(jour),
         ))
     return etapes
 

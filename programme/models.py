@@ -191,12 +191,12 @@ class Promotion(models.Model):
         dates_verifier(self, ["date_debut", "date_fin", "meteo_ancre"])
 
     def phase_en_cours(self, jour=None):
-        """The phase running on `jour` (today by default), from the prefetched phases."""
+        """The current phase: the one whose dates contain `jour` (today in Paris by default), read from the
+        phases (prefetched when the caller did). None before the first phase starts, after the last one ends,
+        between two phases that leave a gap, and for phases without dates: a page that needs a phase anyway
+        (the evaluations board) shows phase 1 then, a session or a carnet entry keeps no phase."""
         jour = jour or timezone.localdate()
-        for phase in self.phases.all():
-            if phase.date_debut and phase.date_fin and phase.date_debut <= jour <= phase.date_fin:
-                return phase
-        return None
+        return next((phase for phase in self.phases.all() if phase.contient(jour)), None)
 
 
 class Phase(models.Model):
@@ -239,6 +239,11 @@ class Phase(models.Model):
 
     def __str__(self):
         return f"{self.promotion} · phase {self.numero} – {self.nom}"
+
+    def contient(self, jour) -> bool:
+        """Whether `jour` lies within the phase, its first and last days included; a phase without dates
+        contains no day. `Promotion.phase_en_cours` asks this of each phase."""
+        return bool(self.date_debut and self.date_fin and self.date_debut <= jour <= self.date_fin)
 
     def clean(self):
         dates_verifier(self, ["date_debut", "date_fin"])

@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
@@ -106,7 +107,7 @@ class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            obj.phase = services.phase_du_jour(obj.promotion, obj.debut)
+            obj.phase = obj.promotion.phase_en_cours(timezone.localdate(obj.debut))
             super().save_model(request, obj, form, change)
             return
         champs = {nom: form.cleaned_data[nom] for nom in form.changed_data if nom not in services.CHAMPS_MULTIPLES}

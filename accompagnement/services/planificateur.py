@@ -120,7 +120,7 @@ class Planificateur:
         return sorted(self.prevues, key=lambda p: (p.debut, p.titre))
 
     def _phase_du(self, jour):
-        return next((p for p in self.phases if p.date_debut and p.date_debut <= jour <= p.date_fin), None)
+        return next((p for p in self.phases if p.contient(jour)), None)
 
     def _prevoir(self, slug, titre, debut, fin, audience, **champs):
         self.agenda.reserver(debut, fin)

@@ -23,15 +23,6 @@ CHAMPS_ANNONCES = ["titre", *CHAMPS_AGENDA]
 CHAMPS_MULTIPLES = ["facilitateurs", "invites"]
 
 
-def phase_du_jour(promotion, instant):
-    """The promotion's phase containing `instant` (in Paris), or None outside the phases."""
-    jour = timezone.localtime(instant).date()
-    for phase in promotion.phases.all():
-        if phase.date_debut and phase.date_fin and phase.date_debut <= jour <= phase.date_fin:
-            return phase
-    return None
-
-
 @transaction.atomic
 def session_creer(*, promotion, facilitateurs=(), invites=(), inscrits=(), publier=False, **champs) -> Session:
     """Create a session of `promotion` (a draft unless `publier`), whichever app needs it (comités, bureau
@@ -41,7 +32,7 @@ def session_creer(*, promotion, facilitateurs=(), invites=(), inscrits=(), publi
     # Checked first: the dates are within the promotion before the phase is looked up from them.
     session.full_clean()
     if "phase" not in champs:
-        session.phase = phase_du_jour(promotion, session.debut)
+        session.phase = promotion.phase_en_cours(timezone.localdate(session.debut))
     session.save()
     session.facilitateurs.set(facilitateurs)
     session.invites.set(invites)
@@ -70,7 +61,7 @@ def session_modifier(session: Session, *, inscrits=None, annoncer=True, **champs
         session.sequence += 1
     session.full_clean()
     if "phase" not in champs:
-        session.phase = phase_du_jour(session.promotion, session.debut)
+        session.phase = session.promotion.phase_en_cours(timezone.localdate(session.debut))
     session.save()
     for nom, valeurs in multiples.items():
         getattr(session, nom).set(valeurs)

@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
@@ -30,28 +30,22 @@ def tableau(request):
     contexte = {"formulaire": formulaire, "promotion": promotion, "lignes": [],
                 "fil_ariane": {"courant": "Tableau des évaluations"}}
     if promotion is not None:
-        phases = list(Phase.objects.filter(promotion=promotion).order_by("numero"))
-        numero = filtres.get("phase") or _phase_par_defaut(phases)
+        prefetch_related_objects([promotion], "phases")
+        en_cours = promotion.phase_en_cours()
+        # Before the first phase, after the last or between two, the board opens on phase 1.
+        numero = filtres.get("phase") or (en_cours.numero if en_cours else 1)
         lignes = selectors.tableau_comites(
             promotion, numero, statut_support_filtre=filtres.get("support", ""),
             statut_rapport_filtre=filtres.get("rapport", ""), recherche=filtres.get("recherche", ""),
         )
         formulaire.initial.update({"promotion": promotion.pk, "phase": numero})
         contexte.update({
-            "numero": numero, "phase": next((p for p in phases if p.numero == numero), None), "lignes": lignes,
+            "numero": numero, "phase": next((p for p in promotion.phases.all() if p.numero == numero), None),
+            "lignes": lignes,
             "sans_comite": sum(1 for ligne in lignes if ligne.comite is None),
             "libelles_support": dict(StatutSupport.CHOIX), "libelles_rapport": dict(StatutRapport.CHOIX),
         })
     return render(request, "evaluations/tableau.html", contexte)
-
-
-def _phase_par_defaut(phases) -> int:
-    """The phase running today, or else the first one."""
-    jour = timezone.localdate()
-    for phase in phases:
-        if phase.date_debut and phase.date_fin and phase.date_debut <= jour <= phase.date_fin:
-            return phase.numero
-    return 1
 
 
 @login_required
