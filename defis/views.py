@@ -3,12 +3,13 @@
 import csv
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+
+from programme.pagination import page_lue
 
 from . import selectors
 from .contenu import corps_en_html
@@ -20,10 +21,8 @@ DEFIS_PAR_PAGE = 24
 def catalogue(request):
     formulaire = FiltreDefisForm(request.GET or None)
     defis = selectors.defis_visibles(**formulaire.filtres()) if request.GET else selectors.defis_visibles()
-    page = Paginator(defis, DEFIS_PAR_PAGE).get_page(request.GET.get("page"))
-    page.pages_list = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     return render(request, "defis/catalogue.html", {
-        "formulaire": formulaire, "page_obj": page,
+        "formulaire": formulaire, "page_obj": page_lue(request, defis, DEFIS_PAR_PAGE),
         "fil_ariane": {"courant": "Les défis"},
     })
 

@@ -1,7 +1,5 @@
 """Forms of the carnet de bord: the EIG's monthly entry, and the coaches' choice of a promotion."""
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 
 from ..models import AutoEvaluation
@@ -66,16 +64,16 @@ class CarnetForm(forms.Form):
 
 
 class ChoixPromotionForm(forms.Form):
+    """Which promotion a coaches' page shows (GET), drawn by includes/choix_promotion.html."""
+
+    # The form's accessible name.
+    libelle = "Choisir la promotion"
     promotion = forms.TypedChoiceField(label="Promotion", coerce=int, required=False)
 
     def __init__(self, *args, promotions, **kwargs):
         super().__init__(*args, **kwargs)
         self.promotions = {promotion.pk: promotion for promotion in promotions}
         self.fields["promotion"].choices = [(promotion.pk, str(promotion)) for promotion in promotions]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.attrs = {"aria-label": "Choisir la promotion"}
-        self.helper.add_input(Submit("", "Afficher"))
 
     def promotion_choisie(self):
         """The chosen promotion, or None when none (or an unknown one) was chosen."""

@@ -14,11 +14,8 @@ from .carnet import ChoixPromotionForm
 class ChoixMoisForm(ChoixPromotionForm):
     """Which promotion and month the coaches look at (GET)."""
 
+    libelle = "Choisir la promotion et le mois"
     mois = ChampMois(label="Mois", required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.attrs = {"aria-label": "Choisir la promotion et le mois"}
 
     def mois_choisi(self):
         return self.cleaned_data.get("mois") if self.is_valid() else None

@@ -1,6 +1,6 @@
 """Reads of the bureau d'aide: a team's requests, one request's page, the coaches' queue with waiting times."""
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import (
     Case,
     Count,
@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from defis.models import Defi, MembreEquipe
 from programme.models import Personne, Role
+from programme.pagination import page_lue
 
 from ..models import DemandeAide, Session
 from ..rules.bureau import ROLES_DEMANDEURS
@@ -107,9 +108,8 @@ def file_bureau_aide(*, statut="", nature="", promotion=None, maintenant=None) -
 
 def file_bureau_aide_page(numero, **filtres) -> Page:
     """A page of the queue, each request with `attente_en_clair` for display."""
-    page = Paginator(file_bureau_aide(**filtres), DEMANDES_PAR_PAGE).get_page(numero)
+    page = page_lue(numero, file_bureau_aide(**filtres), DEMANDES_PAR_PAGE)
     page.object_list = list(page.object_list)
-    page.pages_list = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     for demande in page.object_list:
         demande.attente_en_clair = attente_en_clair(demande.attente)
     return page

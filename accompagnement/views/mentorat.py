@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+
+from programme.pagination import page_lue
 
 from ..forms.mentorat import CreneauxForm, ReservationCycleForm
 from ..models import TypeMentorat
@@ -21,10 +22,6 @@ CYCLES_PAR_PAGE = 20
 
 def _nature(type_mentorat):
     return services.NATURES[type_mentorat]
-
-
-def _page(request, cycles):
-    return Paginator(cycles, CYCLES_PAR_PAGE).get_page(request.GET.get("page"))
 
 
 def _fil(courant, *liens):
@@ -103,7 +100,7 @@ def mes_cycles(request):
     if not request.user.has_perm("accompagnement.voir_mes_cycles"):
         raise PermissionDenied("Les cycles de mentorat se réservent par les EIG et les porteurs.")
     return render(request, "accompagnement/mentorat/mes_cycles.html", {
-        "page_obj": _page(request, selectors.cycles_de(request.user)),
+        "page_obj": page_lue(request, selectors.cycles_de(request.user), CYCLES_PAR_PAGE),
         "demandables": types_mentorat_demandables(request.user), "TypeMentorat": TypeMentorat,
         "maintenant": timezone.now(), "fil_ariane": _fil("Mes cycles"),
     })
@@ -114,7 +111,7 @@ def mes_mentores(request):
     if not request.user.has_perm("accompagnement.voir_mes_mentores"):
         raise PermissionDenied("Cette page est celle des mentors : coachs, parrains et marraines.")
     return render(request, "accompagnement/mentorat/mes_mentores.html", {
-        "page_obj": _page(request, selectors.cycles_avec(request.user)),
+        "page_obj": page_lue(request, selectors.cycles_avec(request.user), CYCLES_PAR_PAGE),
         "maintenant": timezone.now(), "fil_ariane": _fil("Mes mentorés"),
     })
 
@@ -125,7 +122,7 @@ def cycles(request):
         raise PermissionDenied("Seuls les coachs suivent tous les cycles.")
     type_mentorat = request.GET.get("type") if request.GET.get("type") in TypeMentorat.values else ""
     return render(request, "accompagnement/mentorat/cycles.html", {
-        "page_obj": _page(request, selectors.cycles_tous(type_mentorat=type_mentorat)),
+        "page_obj": page_lue(request, selectors.cycles_tous(type_mentorat=type_mentorat), CYCLES_PAR_PAGE),
         "type_mentorat": type_mentorat, "types": TypeMentorat.choices,
         "maintenant": timezone.now(), "fil_ariane": _fil("Tous les cycles"),
     })

@@ -7,7 +7,6 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from programme.models import Promotion
+from programme.pagination import page_lue
 from programme.selectors import promotion_par_defaut
 
 from ..forms.sessions import AnnulationForm, EmargementForm, FiltreSessionsForm, SessionForm
@@ -40,12 +40,6 @@ def _nombre(nombre: int, mots: str) -> str:
 def _erreurs_en_messages(request, erreur: ValidationError):
     for message in erreur.messages:
         messages.error(request, message)
-
-
-def _page(request, objets):
-    page = Paginator(objets, SESSIONS_PAR_PAGE).get_page(request.GET.get("page"))
-    page.pages_list = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    return page
 
 
 def _suite(request, par_defaut: str) -> HttpResponseRedirect:
@@ -81,7 +75,7 @@ def dispositif(request, slug):
 @login_required
 def sessions_a_venir(request):
     return render(request, "accompagnement/sessions/a_venir.html", {
-        "page_obj": _page(request, selecteurs.sessions_ouvertes_pour(request.user)),
+        "page_obj": page_lue(request, selecteurs.sessions_ouvertes_pour(request.user), SESSIONS_PAR_PAGE),
         "fil_ariane": {"courant": "Les sessions à venir"},
     })
 
@@ -157,7 +151,7 @@ def coach_sessions(request):
     promotion = filtres.pop("promotion", None) or par_defaut
     return render(request, "accompagnement/sessions/coach_liste.html", {
         "formulaire": formulaire, "promotion": promotion,
-        "page_obj": _page(request, selecteurs.sessions_de_promotion(promotion, **filtres)),
+        "page_obj": page_lue(request, selecteurs.sessions_de_promotion(promotion, **filtres), SESSIONS_PAR_PAGE),
         "requete": request.GET.urlencode() if request.GET else "",
         "fil_ariane": {"courant": "Sessions"},
     })
