@@ -7,8 +7,9 @@ ends its session at `end_session_endpoint` (`id_token_hint`, `state`, `post_logo
 lists pre-seeded agents: choosing one is the whole authentication. It keeps its sessions on the server, so a test
 can assert that a logout ended them.
 
-A test can make it misbehave, one thing at a time (`Fournisseur.falsifier`): sign with a key it does not publish,
-put a wrong nonce, send an expired ID token, answer userinfo in JSON or unsigned; and it can rotate its keys.
+A test can make it misbehave, one thing at a time (`Fournisseur.falsifier`, one of `FALSIFICATIONS`): sign with a
+key it does not publish, put a wrong nonce, send an expired ID token or a lower acr than asked, answer userinfo in
+JSON, unsigned or signed with an unknown key; and it can rotate its keys.
 
 By hand (see the README):  python -m tests.oidc.fournisseur --port 5555
 """
@@ -17,7 +18,7 @@ import argparse
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from authlib.integrations.flask_oauth2 import AuthorizationServer
@@ -34,7 +35,7 @@ from werkzeug.serving import make_server
 
 PORTEES = "openid email given_name usual_name uid siret"
 COOKIE = "fournisseur_session"
-FALSIFICATIONS = {"signature", "nonce", "expire", "userinfo_json", "userinfo_non_signe", "userinfo_signature"}
+FALSIFICATIONS = {"signature", "nonce", "expire", "acr", "userinfo_json", "userinfo_non_signe", "userinfo_signature"}
 
 
 @dataclass
@@ -53,10 +54,17 @@ class Agent:
                 "uid": self.uid or self.sub, "siret": self.siret}
 
 
-AGENTS_DE_DEMONSTRATION = [
+AGENTS_DE_TEST = [
     Agent("agent-porteuse", "porteuse@exemple.gouv.fr", "Paule", "Porteuse"),
     Agent("agent-sponsor", "sponsor@exemple.gouv.fr", "Simon", "Sponsor"),
     Agent("agent-inconnu", "inconnu@exemple.gouv.fr", "Ines", "Inconnue"),
+]
+# The demonstration's people (`manage.py seed_demo`), and one agent nobody invited.
+AGENTS_DE_DEMONSTRATION = [
+    Agent("demo-porteur", "porteur@magellan.test", "Porteur", "de la démonstration"),
+    Agent("demo-sponsor", "sponsor@magellan.test", "Sponsor", "de la démonstration"),
+    Agent("demo-coach", "coach@magellan.test", "Coach", "de la démonstration"),
+    Agent("demo-inconnu", "agent.inconnu@exemple.gouv.fr", "Agent", "non invité"),
 ]
 
 
@@ -127,7 +135,8 @@ class Fournisseur:
     """The provider's state: its keys, its client, its agents, codes, tokens and sessions, and what to falsify."""
 
     def __init__(self, agents=None, acr_par_defaut="eidas1"):
-        self.agents = {agent.sub: agent for agent in (agents or AGENTS_DE_DEMONSTRATION)}
+        self.agents_initiaux = list(agents or AGENTS_DE_TEST)
+        self.agents = {agent.sub: replace(agent) for agent in self.agents_initiaux}
         self.acr_par_defaut = acr_par_defaut
         self.clients: dict[str, Client] = {}
         self.cles = [self._nouvelle_cle()]
@@ -155,7 +164,9 @@ class Fournisseur:
         self.clients[client_id] = Client(client_id, client_secret, list(redirect_uris), list(post_logout_redirect_uris))
 
     def reinitialiser(self):
-        """Between two tests: no code, token or session, no misbehaviour, the first key only."""
+        """Between two tests: the agents as they were, no code, token or session, no misbehaviour, the first key
+        only."""
+        self.agents = {agent.sub: replace(agent) for agent in self.agents_initiaux}
         del self.cles[1:]
         self.codes.clear()
         self.jetons.clear()
@@ -202,6 +213,8 @@ class OpenIDCodeFournisseur(OpenIDCode):
         revendications = super().get_authorization_code_claims(authorization_code)
         if self.fournisseur.falsifier == "nonce":
             revendications["nonce"] = "un-autre-nonce"
+        if self.fournisseur.falsifier == "acr":
+            revendications["acr"] = "https://proconnect.gouv.fr/assurance/self-asserted"
         return revendications
 
     def generate_user_info(self, user, scope):
@@ -366,7 +379,7 @@ def main():
     parser.add_argument("--client-secret", default="secret-de-demonstration")
     parser.add_argument("--magellan", default="http://127.0.0.1:8000", help="adresse de Magellan")
     arguments = parser.parse_args()
-    fournisseur = Fournisseur()
+    fournisseur = Fournisseur(AGENTS_DE_DEMONSTRATION)
     fournisseur.client_enregistrer(
         arguments.client_id, arguments.client_secret, [f"{arguments.magellan}/comptes/proconnect/retour/"],
         [f"{arguments.magellan}/comptes/proconnect/deconnexion/"],

@@ -12,6 +12,7 @@ from proconnect.client import PORTEES
 from proconnect.models import LienProConnect
 from programme.factories import PersonneFactory
 from tests.oidc.fixtures import CLIENT_ID, NavigateurDuFournisseur, chemin, parametres
+from tests.oidc.fournisseur import FALSIFICATIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -85,11 +86,8 @@ def test_la_connexion_suivante_suit_le_sub_et_non_l_adresse(client, proconnect, 
     _se_connecter(client, "agent-porteuse")
     autre = PersonneFactory(email="quelquun@exemple.gouv.fr")
     proconnect.agents["agent-porteuse"].email = autre.email
-    try:
-        client.logout()
-        reponse = _se_connecter(client, "agent-porteuse")
-    finally:
-        proconnect.agents["agent-porteuse"].email = "porteuse@exemple.gouv.fr"
+    client.logout()
+    reponse = _se_connecter(client, "agent-porteuse")
     assert reponse["Location"] == "/espace/"
     assert _connecte(client) == str(porteuse.pk)
     assert not LienProConnect.objects.filter(personne=autre).exists()
@@ -129,14 +127,23 @@ def test_un_compte_desactive_ne_s_ouvre_pas(client, proconnect, porteuse):
     assert _connecte(client) is None
 
 
-@pytest.mark.parametrize("falsification, raison", [
+REFUS = [
     ("signature", "bad_signature"),  # ID token signed with a key the provider does not publish
     ("nonce", "Invalid claim: 'nonce'"),  # ID token for another nonce
     ("expire", "The token is expired"),  # ID token expired (beyond the allowed clock skew)
+    ("acr", "Invalid claim: 'acr'"),  # ID token of a lower level than the one asked
     ("userinfo_json", "n'est pas un JWT signé (application/json)"),  # userinfo in plain JSON
     ("userinfo_non_signe", "Algorithm of 'none' is not allowed"),  # userinfo JWT with alg "none"
     ("userinfo_signature", "signature de userinfo refusée : BadSignatureError"),  # userinfo signed by an unknown key
-])
+]
+
+
+def test_chaque_falsification_du_fournisseur_est_essayee():
+    """Every way the test provider can misbehave has its case below."""
+    assert {falsification for falsification, _ in REFUS} == FALSIFICATIONS
+
+
+@pytest.mark.parametrize("falsification, raison", REFUS)
 def test_une_reponse_falsifiee_est_refusee(client, proconnect, porteuse, caplog, falsification, raison):
     """Whatever in the provider's answer cannot be verified, nobody is logged in, nothing is linked, and the reason
     is logged."""
