@@ -3,9 +3,8 @@ each entre-pairs group chose for next month, and next month's groups, composed a
 carried over. Everything goes through the services, invitations included."""
 
 from accompagnement.models import GroupePartage
-from accompagnement.selectors.carnet import mois_courant
-from accompagnement.selectors.heures import mois_suivant
 from accompagnement.services.groupes import groupes_composer, groupes_publier, sujet_suivant_choisir
+from programme.dates import mois_suivant, premier_du_mois
 from programme.models import Promotion
 
 # Topics an entre-pairs group may choose at the end of a meeting, taken in turn.
@@ -20,7 +19,7 @@ SUJETS = [
 
 def demo_groupes(promotion: Promotion) -> list[GroupePartage]:
     """Compose and publish this month's and next month's groups of `promotion`; returns them."""
-    courant = mois_courant()
+    courant = premier_du_mois()
     groupes = groupes_composer(promotion, courant)
     groupes_publier(promotion, courant)
     for rang, groupe in enumerate(g for g in groupes if g.type == GroupePartage.Type.PAIRS):

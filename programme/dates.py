@@ -2,6 +2,10 @@
 promotion (give or take its preparation), heures d'accélération within the promotion and never ahead, months
 asked in an address within the years Magellan knows.
 
+Months, for every app: their first day (the key of a month's rows), the next and previous ones, their French
+names as pages and e-mails write them (« mars 2026 », « de mars 2026 », « d'octobre 2026 »), and the month an
+address asks for (`?mois=AAAA-MM`, read by `mois_lu`).
+
 A value out of bounds is refused with a French message naming the accepted dates, before any arithmetic on it
 (a year 1 or 9999 overflows as soon as a day is added or the time is shown in Paris).
 """
@@ -26,6 +30,8 @@ HORIZON = relativedelta(years=5)
 # Before a promotion starts and after it ends: recruitment and welcome, then the closing events.
 MARGE_PREPARATION = relativedelta(months=4)
 FORMAT_MOIS = "%Y-%m"
+NOMS_DES_MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+                 "novembre", "décembre")
 
 
 class Fenetre(NamedTuple):
@@ -128,8 +134,37 @@ def moments_lisibles(debut: str = "debut", fin: str = "fin") -> Q:
     return Q(**{f"{debut}__gte": premier, f"{fin}__lte": dernier})
 
 
+def premier_du_mois(jour: datetime.date | None = None) -> datetime.date:
+    """The first day of the month of `jour` (today in Paris by default): the key of a month's rows."""
+    return (jour or timezone.localdate()).replace(day=1)
+
+
+def mois_suivant(jour: datetime.date) -> datetime.date:
+    """The first day of the month after the one of `jour`."""
+    return premier_du_mois(jour) + relativedelta(months=1)
+
+
+def mois_precedent(jour: datetime.date) -> datetime.date:
+    """The first day of the month before the one of `jour`."""
+    return premier_du_mois(jour) - relativedelta(months=1)
+
+
+def mois_en_clair(jour: datetime.date, annee: bool = True) -> str:
+    """« mars 2026 » (« mars » without the year): the month of `jour` as people write it."""
+    nom = NOMS_DES_MOIS[jour.month - 1]
+    return f"{nom} {jour.year}" if annee else nom
+
+
+def de_mois(jour: datetime.date, annee: bool = True) -> str:
+    """« de mars 2026 », « d'avril 2026 », « d'août », « d'octobre »: the month after « de », elided before a
+    vowel as French wants it. The template filter `de_mois` (`{% load mois %}`) says the same."""
+    nom = mois_en_clair(jour, annee)
+    return f"d'{nom}" if nom[0] in "aeiouyéè" else f"de {nom}"
+
+
 def mois_lu(valeur) -> datetime.date | None:
-    """The first day of the month « AAAA-MM », when it lies in the absolute window; None otherwise."""
+    """The first day of the month « AAAA-MM » (a `?mois=` parameter), when it lies in the absolute window; None
+    otherwise (absent, malformed, out of bounds), so that the page shows its default month instead."""
     try:
         premier = datetime.datetime.strptime(str(valeur or ""), FORMAT_MOIS).date()
     except ValueError:
@@ -151,7 +186,7 @@ class ChampMois(forms.DateField):
         if value in self.empty_values:
             return None
         if isinstance(value, datetime.date):
-            return value.replace(day=1)
+            return premier_du_mois(value)
         premier = mois_lu(value)
         if premier is None:
             absolue = fenetre_absolue()

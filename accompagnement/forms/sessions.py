@@ -4,11 +4,10 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.db.models import Q
-from django.utils.formats import date_format
 
 from defis.models import Defi
 from programme.champs import ChoixMultiples
-from programme.dates import FORMAT_MOIS, mois_lu
+from programme.dates import FORMAT_MOIS, mois_en_clair, mois_lu
 from programme.models import Personne, Promotion, Role
 
 from ..models import Dispositif, Session
@@ -173,7 +172,7 @@ class FiltreSessionsForm(forms.Form):
                 choisie = promotion
         self.fields["promotion"].initial = promotion
         self.fields["mois"].widget.choices = [("", "Tous")] + [
-            (valeur, date_format(jour, "F Y")) for valeur, jour in mois_de(choisie)
+            (valeur, mois_en_clair(jour)) for valeur, jour in mois_de(choisie)
         ]
 
     def filtres(self) -> dict:

@@ -5,7 +5,6 @@ booked or hold as a mentor, normalised into `Evenement` objects that the month g
 répartition du temps and the iCalendar feed all share: what the pages show is exactly what the feed exports.
 """
 
-import calendar
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +13,8 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+
+from programme.dates import mois_precedent, mois_suivant, premier_du_mois
 
 from ..models import Dispositif, Inscription, JetonAgenda, Reservation, Session, TypeMentorat
 from ..models.sessions import hacher_jeton
@@ -61,7 +62,7 @@ class Evenement:
     @cached_property
     def mois(self):
         """The first day of the (local) month it starts in: the list groups events by it."""
-        return self.debut_local.date().replace(day=1)
+        return premier_du_mois(self.debut_local.date())
 
     @property
     def est_mentorat(self):
@@ -284,8 +285,8 @@ def agenda_du_mois(personne, mois: datetime.date, aujourdhui=None) -> MoisAgenda
     """A month of a person's agenda: weeks from Monday to Friday (Saturday and Sunday too when something
     happens then), the days of the neighbouring months that complete a week, and the month's répartition."""
     aujourdhui = aujourdhui or timezone.localdate()
-    mois = mois.replace(day=1)
-    dernier = mois.replace(day=calendar.monthrange(mois.year, mois.month)[1])
+    mois = premier_du_mois(mois)
+    dernier = mois_suivant(mois) - datetime.timedelta(days=1)
     debut_grille = mois - datetime.timedelta(days=mois.weekday())
     fin_grille = dernier + datetime.timedelta(days=6 - dernier.weekday())
     evenements = evenements_de(personne, _debut_du_jour(debut_grille),
@@ -307,8 +308,8 @@ def agenda_du_mois(personne, mois: datetime.date, aujourdhui=None) -> MoisAgenda
     repartition = repartition_du_temps(evenements, debut_mois, fin_mois)
     return MoisAgenda(
         mois=mois,
-        precedent=(mois - datetime.timedelta(days=1)).replace(day=1),
-        suivant=dernier + datetime.timedelta(days=1),
+        precedent=mois_precedent(mois),
+        suivant=mois_suivant(mois),
         jours_semaine=jours_semaine,
         semaines=semaines,
         evenements=[e for e in evenements if e.debut < fin_mois and e.fin > debut_mois],

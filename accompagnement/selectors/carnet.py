@@ -14,11 +14,6 @@ from programme.selectors import RECENTES_D_ABORD
 from ..models import AutoEvaluation, CarnetDeBord
 
 
-def mois_courant(jour: datetime.date | None = None) -> datetime.date:
-    """The first day of the month of `jour` (today in Paris by default): the key of a month's entry."""
-    return (jour or timezone.localdate()).replace(day=1)
-
-
 def _promotions_par_phase():
     return Prefetch("phases", queryset=Phase.objects.order_by("numero"))
 

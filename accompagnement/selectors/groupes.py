@@ -12,12 +12,12 @@ from itertools import combinations
 from django.db.models import Prefetch, QuerySet
 
 from defis.models import MembreEquipe
+from programme.dates import mois_precedent, mois_suivant, premier_du_mois
 from programme.models import Expertise, Personne, Promotion, Role
 from programme.selectors import promotions_en_cours
 
 from ..groupes_algo import Participant
 from ..models import GroupePartage, MembreGroupe
-from .heures import mois_precedent, mois_suivant, premier_du_mois
 
 PAIRS, PLURI = GroupePartage.Type.PAIRS, GroupePartage.Type.PLURI
 

@@ -8,9 +8,9 @@ import datetime
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
-from django.template.defaultfilters import date as format_date
 
 from defis.models import Defi
+from programme.dates import mois_en_clair, mois_suivant, premier_du_mois
 from programme.models import Promotion, Role
 
 from ..models import HeureAcceleration
@@ -20,29 +20,6 @@ def duree_en_clair(minutes: int) -> str:
     """« 1 h 15 », « 0 h 45 », « 5 h »."""
     heures, reste = divmod(int(minutes), 60)
     return f"{heures} h {reste:02d}" if reste else f"{heures} h"
-
-
-def premier_du_mois(jour: datetime.date) -> datetime.date:
-    return jour.replace(day=1)
-
-
-def mois_suivant(premier: datetime.date) -> datetime.date:
-    return (premier + datetime.timedelta(days=32)).replace(day=1)
-
-
-def mois_precedent(premier: datetime.date) -> datetime.date:
-    return (premier - datetime.timedelta(days=1)).replace(day=1)
-
-
-def mois_en_clair(premier: datetime.date) -> str:
-    """« mars 2025 »."""
-    return format_date(premier, "F Y")
-
-
-def de_mois(premier: datetime.date) -> str:
-    """« de mars 2026 », « d'octobre 2026 »: the month after « de », elided before a vowel."""
-    mois = mois_en_clair(premier)
-    return f"d'{mois}" if mois[0] in "aeiouyéè" else f"de {mois}"
 
 
 def plafond_minutes(promotion: Promotion) -> int:

@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from defis.models import MembreEquipe
-from programme.dates import moments_lisibles
+from programme.dates import FORMAT_MOIS, mois_suivant, moments_lisibles, premier_du_mois
 from programme.models import Personne, Promotion, Role
 
 from ..models import Dispositif, Inscription, Session
@@ -146,8 +146,8 @@ def mois_de(promotion: Promotion) -> list[tuple[str, datetime.date]]:
     """The months the promotion spans, as ("AAAA-MM", first day) pairs."""
     if not promotion.date_debut or not promotion.date_fin:
         return []
-    mois, jour = [], promotion.date_debut.replace(day=1)
+    mois, jour = [], premier_du_mois(promotion.date_debut)
     while jour <= promotion.date_fin:
-        mois.append((f"{jour:%Y-%m}", jour))
-        jour += relativedelta(months=1)
+        mois.append((f"{jour:{FORMAT_MOIS}}", jour))
+        jour = mois_suivant(jour)
     return mois

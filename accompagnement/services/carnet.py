@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from programme.dates import premier_du_mois
 from programme.models import Competence
 
 from ..models import AutoEvaluation, CarnetDeBord
@@ -35,7 +36,7 @@ def carnet_enregistrer(eig, *, mois: datetime.date, phase, objectifs, revue_obje
         raise ValidationError({"objectifs": "Indiquez vos objectifs du mois."})
     _verifier_niveaux(phase, niveaux)
     carnet, _ = CarnetDeBord.objects.update_or_create(
-        eig=eig, mois=mois.replace(day=1),
+        eig=eig, mois=premier_du_mois(mois),
         defaults={
             "phase": phase, "objectifs": objectifs.strip(), "revue_objectifs": revue_objectifs.strip(),
             "apprentissages": apprentissages.strip(), "parcours": parcours.strip(), "besoins": besoins.strip(),

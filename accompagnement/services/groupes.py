@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from programme.dates import de_mois, mois_en_clair, mois_precedent, mois_suivant, premier_du_mois
 from programme.models import Promotion
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 from programme.selectors import coachs_de
@@ -23,7 +24,6 @@ from programme.selectors import coachs_de
 from ..groupes_algo import composer_pluri, groupes_entre_pairs
 from ..models import Dispositif, GroupePartage, MembreGroupe, Session
 from ..selectors import groupes as selectors
-from ..selectors.heures import de_mois
 from .planificateur import jour_ouvre_a_partir
 from .sessions import session_creer, session_modifier, session_publier
 
@@ -40,7 +40,7 @@ TAILLE_MAX_ENTRE_PAIRS = 8
 
 def jour_de_rencontre(mois: datetime.date, type_groupe: str) -> datetime.date:
     """The day a kind of group meets in `mois`: its Wednesday of the month, or the next working day."""
-    premier = mois.replace(day=1)
+    premier = premier_du_mois(mois)
     mercredi = premier + datetime.timedelta(days=(MERCREDI - premier.weekday()) % 7)
     return jour_ouvre_a_partir(mercredi + datetime.timedelta(weeks=RANG_DU_MERCREDI[type_groupe] - 1))
 
@@ -51,7 +51,7 @@ def _horaire(mois, type_groupe):
 
 
 def _titre(groupe: GroupePartage) -> str:
-    mois = date_format(groupe.mois, "F Y")
+    mois = mois_en_clair(groupe.mois)
     if groupe.type == PAIRS:
         metier = groupe.expertise.nom if groupe.expertise else "sans métier renseigné"
         return f"Groupe de partage entre pairs – {metier} – {mois} (groupe {groupe.numero})"
@@ -76,7 +76,7 @@ def groupes_composer(promotion: Promotion, mois: datetime.date) -> list[GroupePa
     nothing. Returns the month's groups.
     """
     promotion = Promotion.objects.select_for_update().get(pk=promotion.pk)
-    mois = selectors.premier_du_mois(mois)
+    mois = premier_du_mois(mois)
     deja = set(selectors.groupes_du_mois(promotion, mois).values_list("type", flat=True))
     personnes = {p.pk: p for p in selectors.eig_participants(promotion)}
     participants = selectors.participants_algo(list(personnes.values()))
@@ -185,7 +185,7 @@ def groupes_publier(promotion: Promotion, mois: datetime.date) -> int:
     """Publish the month's draft groups: their sessions are published and each member is invited by e-mail.
     Groups already published are left alone, so publishing twice sends nothing twice; returns how many
     groups were published now."""
-    mois = selectors.premier_du_mois(mois)
+    mois = premier_du_mois(mois)
     groupes = list(GroupePartage.objects.select_for_update(of=("self",)).select_related("session")
                    .filter(promotion=promotion, mois=mois, publie_le__isnull=True).order_by("type", "numero"))
     if not groupes:
@@ -211,7 +211,7 @@ def _invitation(groupe: GroupePartage, personne) -> Envoi:
         gabarit="accompagnement/emails/groupe_invitation",
         sujet=f"{LIBELLES[groupe.type]} {de_mois(groupe.mois)} : {quand}",
         contexte={"groupe": groupe, "session": session, "presente": groupe.presentateur_id == personne.pk,
-                  "libelle": LIBELLES[groupe.type], "de_mois": de_mois(groupe.mois),
+                  "libelle": LIBELLES[groupe.type],
                   "autres": [p for p in groupe.membres_liste if p.pk != personne.pk]},
         lien=lien_absolu(reverse("session", kwargs={"pk": session.pk}) if session else reverse("mes_groupes")),
     )
@@ -244,7 +244,7 @@ def groupes_preparer(maintenant: datetime.datetime | None = None) -> dict[str, i
     bilan = {"composes": 0, "publies": 0}
     if jour.day < 15:
         return bilan
-    prochain = selectors.mois_suivant(selectors.premier_du_mois(jour))
+    prochain = mois_suivant(jour)
     for promotion in selectors.promotions_concernees(jour):
         with transaction.atomic():
             if not selectors.groupes_du_mois(promotion, prochain).exists():
@@ -268,8 +268,8 @@ def _coachs_prevenir(promotion: Promotion, mois: datetime.date):
         Envoi(personne=coach, cle=f"groupes:{promotion.pk}:{mois:%Y-%m}:a-revoir:{coach.pk}",
               gabarit="accompagnement/emails/groupe_a_revoir",
               sujet=f"Groupes de partage {de_mois(mois)} à relire ({promotion})",
-              contexte={"promotion": promotion, "de_mois": de_mois(mois), "nombre": a_revoir,
-                        "publication": selectors.mois_precedent(mois).replace(day=22)},
+              contexte={"promotion": promotion, "mois": mois, "nombre": a_revoir,
+                        "publication": mois_precedent(mois).replace(day=22)},
               lien=lien)
         for coach in coachs_de(promotion)
     ])

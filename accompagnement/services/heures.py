@@ -11,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from programme.dates import fenetre_heures, verifier_date
+from programme.dates import fenetre_heures, mois_en_clair, premier_du_mois, verifier_date
 from programme.models import Personne, Role
 
 from ..models import HeureAcceleration
-from ..selectors.heures import duree_en_clair, minutes_du_mois, mois_en_clair, plafond_minutes, premier_du_mois
+from ..selectors.heures import duree_en_clair, minutes_du_mois, plafond_minutes
 
 QUART_D_HEURE = 15
 DUREE_MAX_MINUTES = 5 * 60
@@ -70,7 +70,7 @@ def heure_verifier(heure: HeureAcceleration) -> None:
 
 
 def _message_plafond(reste: int, duree: int, plafond: int, premier: datetime.date) -> str:
-    quand = "ce mois-ci" if premier == premier_du_mois(timezone.localdate()) else f"en {mois_en_clair(premier)}"
+    quand = "ce mois-ci" if premier == premier_du_mois() else f"en {mois_en_clair(premier)}"
     if reste <= 0:
         return (f"Vous avez atteint le plafond de {duree_en_clair(plafond)} {quand} : "
                 f"cette saisie de {duree_en_clair(duree)} ne peut pas être enregistrée.")

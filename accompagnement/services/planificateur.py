@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from defis.models import Defi
+from programme.dates import de_mois
 from programme.models import Phase, Promotion
 
 from ..models import Dispositif, Session
@@ -141,7 +142,7 @@ class Planificateur:
             if debut_mois > self.promotion.date_fin:
                 break
             fin_mois = min(debut_mois + relativedelta(months=1) - datetime.timedelta(days=1), self.promotion.date_fin)
-            libelle = _du_mois(debut_mois)
+            libelle = de_mois(debut_mois)
             departs = [debut_mois + datetime.timedelta(weeks=n) for n in (3, 2, 1, 0)]
             creneau = self._creneau_libre(f"Conférence {libelle}", departs, fin_mois,
                                           [_horaire(datetime.time(17, 0), conference.duree_minutes)], [JEUDI])
@@ -211,16 +212,6 @@ def _horaire(heure: datetime.time, minutes: int) -> tuple[datetime.time, datetim
     """(start, end) times of a session of `minutes` starting at `heure`, within the day."""
     fin = datetime.datetime.combine(datetime.date.min, heure) + datetime.timedelta(minutes=minutes)
     return heure, fin.time()
-
-
-def _du_mois(jour: datetime.date) -> str:
-    """« de mars 2027 », « d'octobre 2026 »: the month's name with its elision."""
-    nom = _MOIS[jour.month]
-    return f"{'d' + chr(39) if nom[0] in 'ao' else 'de '}{nom} {jour.year}"
-
-
-_MOIS = [None, "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-         "novembre", "décembre"]
 
 
 @transaction.atomic

@@ -15,22 +15,13 @@ from django.db.models import Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
+from programme.dates import de_mois, mois_precedent, mois_suivant, premier_du_mois
 from programme.models import Notification, Personne, Promotion, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 from programme.selectors import promotions_en_cours
 
 from ..models import HeureAcceleration, Inscription, Session
-from ..selectors.carnet import mois_courant
-from ..selectors.heures import (
-    consommation_par_defi,
-    consommation_par_parrain,
-    de_mois,
-    duree_en_clair,
-    mois_en_clair,
-    mois_precedent,
-    mois_suivant,
-    plafond_minutes,
-)
+from ..selectors.heures import consommation_par_defi, consommation_par_parrain, duree_en_clair, plafond_minutes
 
 RAPPEL_SESSION_AVANCE = datetime.timedelta(hours=24)
 
@@ -40,7 +31,7 @@ def rappel_carnet(maintenant: datetime.datetime | None = None) -> int:
     """Remind each active EIG of a running promotion who has not written this month's carnet de bord entry;
     returns how many new e-mails will leave."""
     jour = timezone.localdate(maintenant or timezone.now())
-    mois = mois_courant(jour)
+    mois = premier_du_mois(jour)
     eig = (
         Personne.objects.filter(
             is_active=True, roles__type=Role.Type.EIG, roles__promotion__in=promotions_en_cours(jour)
@@ -48,12 +39,12 @@ def rappel_carnet(maintenant: datetime.datetime | None = None) -> int:
         .exclude(carnets__mois=mois).distinct().order_by("pk")
     )
     lien = lien_absolu(reverse("carnet_ecrire"))
-    contexte = {"mois": mois_en_clair(mois), "de_mois": de_mois(mois)}
+    contexte = {"mois": mois}
     return notifier_plusieurs([
         Envoi(
             personne=personne, cle=f"carnet:rappel:{mois:%Y-%m}:{personne.pk}",
             gabarit="accompagnement/emails/rappel_carnet",
-            sujet=f"Votre carnet de bord {contexte['de_mois']} vous attend", contexte=contexte, lien=lien,
+            sujet=f"Votre carnet de bord {de_mois(mois)} vous attend", contexte=contexte, lien=lien,
             categorie=Notification.Categorie.RAPPEL_CARNET,
         )
         for personne in eig
@@ -163,14 +154,13 @@ def _resume_parrains(premier: datetime.date, promotions: list[Promotion]) -> lis
         blocs.setdefault(role.personne_id, []).append(
             heures.get(role.personne_id, {}).get(role.promotion_id, HeuresPromotion(role.promotion))
         )
-    mois = mois_en_clair(premier)
     lien = lien_absolu(f"{reverse('heures')}?mois={premier:%Y-%m}")
     return [
         Envoi(
             personne=personnes[pk], cle=f"heures:resume:{premier:%Y-%m}:parrain:{pk}",
             gabarit="accompagnement/emails/resume_heures_parrain",
             sujet=f"Vos heures d'accélération {de_mois(premier)}",
-            contexte={"mois": mois, "de_mois": de_mois(premier), "blocs": blocs[pk],
+            contexte={"mois": premier, "blocs": blocs[pk],
                       "aucune": not any(b.minutes for b in blocs[pk])},
             lien=lien, categorie=Notification.Categorie.RESUME_HEURES,
         )
@@ -206,7 +196,7 @@ def _resume_coachs(premier: datetime.date, promotions: list[Promotion]) -> list[
             personne=personnes[pk], cle=f"heures:resume:{premier:%Y-%m}:coach:{pk}",
             gabarit="accompagnement/emails/resume_heures_coach",
             sujet=f"Heures d'accélération {de_mois(premier)} : le récapitulatif",
-            contexte={"de_mois": de_mois(premier), "blocs": blocs},
+            contexte={"mois": premier, "blocs": blocs},
             lien=lien_absolu(f"{reverse('heures_suivi')}?{filtre}mois={premier:%Y-%m}"),
             categorie=Notification.Categorie.RESUME_HEURES,
         ))
@@ -218,7 +208,7 @@ def resume_heures(maintenant: datetime.datetime | None = None) -> int:
     """Send the month just ended's heures d'accélération: to each parrain or marraine of a promotion running
     that month, their hours per défi against the cap; to each coach, per parrain and per défi. Returns how
     many new e-mails will leave."""
-    premier = mois_precedent(mois_courant(timezone.localdate(maintenant or timezone.now())))
+    premier = mois_precedent(timezone.localdate(maintenant or timezone.now()))
     promotions = list(promotions_en_cours(premier, mois_suivant(premier) - datetime.timedelta(days=1)))
     if not promotions:
         return 0

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_safe
 
-from programme.dates import mois_lu, moments_lisibles
+from programme.dates import mois_lu, moments_lisibles, premier_du_mois
 
 from ..models import Session
 from ..selectors import agenda as selecteurs
@@ -27,11 +27,6 @@ from ..services import agenda as services
 
 # The new link goes through the session once, from the POST to the page that shows it.
 CLE_LIEN_NEUF = "agenda_lien_neuf"
-
-
-def _mois_demande(valeur, aujourdhui):
-    """The month of `?mois=AAAA-MM`, the current one when absent, malformed or out of the accepted dates."""
-    return mois_lu(valeur) or aujourdhui.replace(day=1)
 
 
 def _fil_agenda():
@@ -47,7 +42,9 @@ def _verifier(request):
 def agenda(request):
     _verifier(request)
     aujourdhui = timezone.localdate()
-    mois = selecteurs.agenda_du_mois(request.user, _mois_demande(request.GET.get("mois"), aujourdhui), aujourdhui)
+    # An absent, malformed or out-of-bounds month shows this month.
+    mois = selecteurs.agenda_du_mois(request.user, mois_lu(request.GET.get("mois")) or premier_du_mois(aujourdhui),
+                                     aujourdhui)
     return render(request, "accompagnement/agenda/mois.html", {
         "agenda": mois, "vue": "mois", "fil_ariane": {"courant": "Mon agenda"},
     })

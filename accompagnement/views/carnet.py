@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from rules.contrib.views import permission_required
 
+from programme.dates import de_mois, premier_du_mois
 from programme.selectors import eig_par_pk, promotion_par_defaut
 
 from ..forms.carnet import CarnetForm, ChoixPromotionForm
@@ -19,7 +19,7 @@ from ..services import carnet as services
 
 def _page_carnet(request, eig, fil_ariane):
     carnets = selectors.carnets_de(eig)
-    mois = selectors.mois_courant()
+    mois = premier_du_mois()
     return render(request, "accompagnement/carnet/carnet.html", {
         "eig": eig, "soi": eig.pk == request.user.pk, "mois": mois,
         "du_mois": next((c for c in carnets if c.mois == mois), None),
@@ -50,7 +50,7 @@ def carnet_eig(request, pk):
 @login_required
 @permission_required("accompagnement.tenir_carnet", raise_exception=True)
 def carnet_ecrire(request):
-    mois = selectors.mois_courant()
+    mois = premier_du_mois()
     promotion = selectors.promotion_de_l_eig(request.user)
     phase = promotion.phase_en_cours() if promotion else None
     competences = selectors.competences_de_la_phase(phase)
@@ -61,12 +61,12 @@ def carnet_ecrire(request):
     if request.method == "POST" and formulaire.is_valid():
         services.carnet_enregistrer(request.user, mois=mois, phase=phase, niveaux=formulaire.niveaux(),
                                     **formulaire.textes())
-        messages.success(request, f"Votre carnet de bord de {date_format(mois, 'F Y')} est enregistré.")
+        messages.success(request, f"Votre carnet de bord {de_mois(mois)} est enregistré.")
         return redirect("carnet")
     return render(request, "accompagnement/carnet/ecrire.html", {
         "formulaire": formulaire, "mois": mois, "phase": phase, "existant": existant, "precedent": precedent,
         "fil_ariane": {"liens": [{"url": reverse("carnet"), "titre": "Mon carnet de bord"}],
-                       "courant": f"Carnet de {date_format(mois, 'F Y')}"},
+                       "courant": f"Carnet {de_mois(mois)}"},
     })
 
 
@@ -79,7 +79,7 @@ def carnets_promotion(request):
     promotion = choix.promotion_choisie() or promotion_par_defaut(request.user)
     if not request.GET and promotion:
         choix = ChoixPromotionForm(initial={"promotion": promotion.pk}, promotions=promotions)
-    mois = selectors.mois_courant()
+    mois = premier_du_mois()
     eig = list(selectors.eig_de_la_promotion_et_leur_carnet(promotion, mois)) if promotion else []
     return render(request, "accompagnement/carnet/promotion.html", {
         "choix": choix, "promotion": promotion, "mois": mois, "eig": eig,

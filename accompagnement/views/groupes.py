@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
+from programme.dates import de_mois, mois_precedent, mois_suivant, premier_du_mois
 from programme.models import Promotion
 from programme.selectors import promotion_par_defaut
 
@@ -17,7 +18,6 @@ from ..forms.groupes import ChoixMoisForm, DeplacementForm, SujetSuivantForm
 from ..models import GroupePartage
 from ..selectors import carnet as selectors_carnet
 from ..selectors import groupes as selectors
-from ..selectors.heures import de_mois
 from ..services import groupes as services
 
 
@@ -66,7 +66,7 @@ def groupes_apercu(request):
     promotions = selectors_carnet.promotions_pour_les_carnets()
     choix = ChoixMoisForm(request.GET or None, promotions=promotions)
     promotion = choix.promotion_choisie() or promotion_par_defaut(request.user)
-    mois = choix.mois_choisi() or selectors_carnet.mois_courant()
+    mois = choix.mois_choisi() or premier_du_mois()
     if promotion and not (request.GET and choix.is_valid()):
         choix = ChoixMoisForm(initial={"promotion": promotion.pk, "mois": f"{mois:%Y-%m}"}, promotions=promotions)
     apercu = selectors.apercu_du_mois(promotion, mois) if promotion else None
@@ -78,12 +78,10 @@ def groupes_apercu(request):
     if apercu:
         for ligne in apercu.entre_pairs:
             ligne.formulaire = SujetSuivantForm(groupe=ligne.groupe)
-    prochain_mois = selectors.mois_suivant(selectors_carnet.mois_courant())
     return render(request, "accompagnement/groupes/apercu.html", {
-        "choix": choix, "promotion": promotion, "mois": mois, "de_mois": de_mois(mois), "apercu": apercu,
-        "deplacement": deplacement, "mois_precedent": selectors.mois_precedent(mois),
-        "mois_suivant": selectors.mois_suivant(mois), "prochain_mois": prochain_mois,
-        "de_prochain_mois": de_mois(prochain_mois),
+        "choix": choix, "promotion": promotion, "mois": mois, "apercu": apercu, "deplacement": deplacement,
+        "mois_precedent": mois_precedent(mois), "mois_suivant": mois_suivant(mois),
+        "prochain_mois": mois_suivant(premier_du_mois()),
         "fil_ariane": {"courant": "Groupes de partage"},
     })
 

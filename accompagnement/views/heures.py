@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from programme.dates import mois_lu
+from programme.dates import FORMAT_MOIS, mois_en_clair, mois_lu, mois_precedent, mois_suivant, premier_du_mois
 from programme.selectors import promotion_par_defaut
 
 from ..forms.heures import HeureForm, SuiviHeuresForm
@@ -19,13 +19,9 @@ from ..selectors import heures as selectors
 from ..services import heures as services
 
 
-def _mois_demande(request) -> datetime.date:
-    """The month asked in `?mois=AAAA-MM`, this month when absent, malformed or out of the accepted dates."""
-    return mois_lu(request.GET.get("mois")) or selectors.premier_du_mois(timezone.localdate())
-
-
-def _url_du_mois(premier: datetime.date) -> str:
-    return f"{reverse('heures')}?mois={premier:%Y-%m}"
+def _url_du_mois(jour: datetime.date) -> str:
+    """The parrain's page on the month of `jour`."""
+    return f"{reverse('heures')}?mois={premier_du_mois(jour):{FORMAT_MOIS}}"
 
 
 @login_required
@@ -43,15 +39,15 @@ def heures(request):
         else:
             messages.success(request, f"Saisie enregistrée : {selectors.duree_en_clair(heure.duree_minutes)} "
                                       f"pour « {heure.defi.titre} » le {heure.date:%d/%m/%Y}.")
-            return redirect(_url_du_mois(selectors.premier_du_mois(heure.date)))
-    premier = _mois_demande(request)
-    courant = selectors.premier_du_mois(timezone.localdate())
+            return redirect(_url_du_mois(heure.date))
+    # An absent, malformed or out-of-bounds month shows this month.
+    premier, courant = mois_lu(request.GET.get("mois")) or premier_du_mois(), premier_du_mois()
     return render(request, "accompagnement/heures/heures.html", {
-        "formulaire": formulaire, "mois": selectors.mois_en_clair(premier), "est_ce_mois": premier == courant,
+        "formulaire": formulaire, "mois": premier, "est_ce_mois": premier == courant,
         "compteurs": selectors.compteurs_du_parrain(request.user, premier),
         "saisies": selectors.saisies_du_mois(request.user, premier),
-        "url_precedent": _url_du_mois(selectors.mois_precedent(premier)),
-        "url_suivant": _url_du_mois(selectors.mois_suivant(premier)) if premier < courant else None,
+        "url_precedent": _url_du_mois(mois_precedent(premier)),
+        "url_suivant": _url_du_mois(mois_suivant(premier)) if premier < courant else None,
         "fil_ariane": {"courant": "Mes heures d'accélération"},
     })
 
@@ -67,7 +63,7 @@ def heure_supprimer(request, pk):
                               "est supprimée.")
     if not request.user.has_perm("accompagnement.saisir_heures"):
         return redirect("heures_suivi")
-    return redirect(_url_du_mois(selectors.premier_du_mois(heure.date)))
+    return redirect(_url_du_mois(heure.date))
 
 
 @login_required
@@ -87,17 +83,17 @@ def heures_defi(request, slug):
 def suivi(request):
     if not request.user.has_perm("accompagnement.suivre_heures"):
         raise PermissionDenied("Seuls les coachs suivent la consommation des heures d'accélération.")
-    premier = selectors.premier_du_mois(timezone.localdate())
+    premier = premier_du_mois()
     if request.GET:
         formulaire = SuiviHeuresForm(request.GET)
         formulaire.is_valid()
         promotion = formulaire.cleaned_data.get("promotion")
-        premier = selectors.premier_du_mois(formulaire.cleaned_data.get("mois") or premier)
+        premier = formulaire.cleaned_data.get("mois") or premier
     else:
         promotion = promotion_par_defaut(request.user)
         formulaire = SuiviHeuresForm(initial={"promotion": promotion, "mois": premier})
     return render(request, "accompagnement/heures/suivi.html", {
-        "formulaire": formulaire, "promotion": promotion, "mois": selectors.mois_en_clair(premier),
+        "formulaire": formulaire, "promotion": promotion, "mois": mois_en_clair(premier),
         "par_parrain": selectors.consommation_par_parrain(premier, promotion),
         "par_defi": selectors.consommation_par_defi(premier, promotion),
         "par_mois": selectors.consommation_par_mois(promotion) if promotion else [],

@@ -81,6 +81,13 @@ def test_mois_affiche_la_repartition_du_temps_en_graphique_et_en_tableau(client,
     assert re.search(r"<th scope=\"row\">Total</th><td>2</td><td>5 h 30</td>", html)
 
 
+def test_le_mois_d_octobre_est_elide(client, eig):
+    """The month's table is that of sessions « d'octobre », never « de octobre »."""
+    html = client.get("/agenda/?mois=2026-10").content.decode()
+    assert "Mes sessions et rendez-vous d&#x27;octobre 2026, semaine par semaine" in html
+    assert "de octobre" not in html
+
+
 def test_mois_sans_parametre_ou_mal_forme_montre_le_mois_en_cours(client, eig):
     """Without ?mois, or with a wrong one, the current month shows."""
     for url in ["/agenda/", "/agenda/?mois=2026-13", "/agenda/?mois=n-importe-quoi"]:

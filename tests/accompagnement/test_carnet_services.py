@@ -12,6 +12,7 @@ from accompagnement.factories import CarnetDeBordFactory
 from accompagnement.models import AutoEvaluation, CarnetDeBord
 from accompagnement.selectors import carnet as selectors
 from accompagnement.services.carnet import carnet_enregistrer
+from programme.dates import premier_du_mois
 from programme.factories import EIGFactory, PromotionFactory
 from programme.models import Competence
 
@@ -30,7 +31,7 @@ def _phase(eig):
 
 def test_carnet_cree_puis_mis_a_jour_sans_doublon(eig):
     """Saving the month's entry twice updates the same row: one entry per EIG and month."""
-    mois, phase = selectors.mois_courant(), _phase(eig)
+    mois, phase = premier_du_mois(), _phase(eig)
     competences = selectors.competences_de_la_phase(phase)
     premier = carnet_enregistrer(eig, mois=mois, phase=phase, objectifs="Publier le prototype.",
                                  niveaux={c: 1 for c in competences})
@@ -46,8 +47,8 @@ def test_carnet_cree_puis_mis_a_jour_sans_doublon(eig):
 def test_carnet_enregistre_le_premier_du_mois(eig):
     """Whatever day is given, the entry is the month's (its first day)."""
     phase = _phase(eig)
-    carnet = carnet_enregistrer(eig, mois=selectors.mois_courant().replace(day=17), phase=phase, objectifs="x")
-    assert carnet.mois == selectors.mois_courant()
+    carnet = carnet_enregistrer(eig, mois=premier_du_mois().replace(day=17), phase=phase, objectifs="x")
+    assert carnet.mois == premier_du_mois()
 
 
 def test_competences_sont_celles_de_la_phase_en_cours_pour_les_eig(eig):
@@ -66,7 +67,7 @@ def test_carnet_refuse_une_competence_d_une_autre_phase(eig):
     for autre in (Competence.objects.filter(phase=1, public="eig").first(),
                   Competence.objects.filter(phase=2, public="porteur").first()):
         with pytest.raises(ValidationError, match="n'est pas une compétence de la phase en cours"):
-            carnet_enregistrer(eig, mois=selectors.mois_courant(), phase=phase, objectifs="x", niveaux={autre: 2})
+            carnet_enregistrer(eig, mois=premier_du_mois(), phase=phase, objectifs="x", niveaux={autre: 2})
     assert CarnetDeBord.objects.count() == 0
 
 
@@ -76,7 +77,7 @@ def test_carnet_refuse_un_niveau_hors_de_1_a_4(eig, niveau):
     phase = _phase(eig)
     competence = selectors.competences_de_la_phase(phase)[0]
     with pytest.raises(ValidationError, match="va de 1 à 4"):
-        carnet_enregistrer(eig, mois=selectors.mois_courant(), phase=phase, objectifs="x", niveaux={competence: niveau})
+        carnet_enregistrer(eig, mois=premier_du_mois(), phase=phase, objectifs="x", niveaux={competence: niveau})
 
 
 @pytest.mark.parametrize("niveau", [0, 5])
@@ -91,12 +92,12 @@ def test_deux_entrees_pour_un_meme_mois_refusees_par_la_base(eig):
     """The database itself holds one entry per EIG and month."""
     CarnetDeBordFactory(eig=eig)
     with pytest.raises(IntegrityError), transaction.atomic():
-        CarnetDeBord.objects.create(eig=eig, mois=selectors.mois_courant(), objectifs="Doublon")
+        CarnetDeBord.objects.create(eig=eig, mois=premier_du_mois(), objectifs="Doublon")
 
 
 def test_auto_evaluation_devient_exactement_celle_enregistree(eig):
     """Saving again with fewer compétences removes the others: the entry holds what was last saved."""
-    mois, phase = selectors.mois_courant(), _phase(eig)
+    mois, phase = premier_du_mois(), _phase(eig)
     a, b = selectors.competences_de_la_phase(phase)[:2]
     carnet = carnet_enregistrer(eig, mois=mois, phase=phase, objectifs="x", niveaux={a: 1, b: 2})
     carnet_enregistrer(eig, mois=mois, phase=phase, objectifs="x", niveaux={a: 4})
@@ -105,7 +106,7 @@ def test_auto_evaluation_devient_exactement_celle_enregistree(eig):
 
 def test_objectifs_du_dernier_carnet_precedent_reviennent(eig):
     """Last entry before this month comes back (even with a month skipped), never this month's or another EIG's."""
-    mois = selectors.mois_courant()
+    mois = premier_du_mois()
     CarnetDeBordFactory(eig=eig, mois=mois - relativedelta(months=3), objectifs="Très anciens")
     CarnetDeBordFactory(eig=eig, mois=mois - relativedelta(months=2), objectifs="Rencontrer les agents")
     CarnetDeBordFactory(eig=eig, mois=mois, objectifs="Ce mois-ci")
@@ -116,7 +117,7 @@ def test_objectifs_du_dernier_carnet_precedent_reviennent(eig):
 
 def test_evolution_donne_le_niveau_de_chaque_competence_chaque_mois(eig):
     """The chart's data: months oldest first × compétences by phase, None where a compétence was not assessed."""
-    mois = selectors.mois_courant()
+    mois = premier_du_mois()
     p1 = list(Competence.objects.filter(phase=1, public="eig").order_by("ordre", "nom")[:1])
     p2 = list(Competence.objects.filter(phase=2, public="eig").order_by("ordre", "nom")[:2])
     CarnetDeBordFactory(eig=eig, mois=mois - relativedelta(months=2), niveaux={p1[0]: 1})
@@ -134,7 +135,7 @@ def test_enregistrements_simultanes_du_meme_mois_sans_doublon_ni_erreur():
     """Ten saves of the same month at once (a double click, two tabs) end with one entry and one level per
     compétence, the database refusing any duplicate and the service updating the entry instead."""
     eig = EIGFactory(promotion=PromotionFactory())
-    mois, phase = selectors.mois_courant(), _phase(eig)
+    mois, phase = premier_du_mois(), _phase(eig)
     competences = selectors.competences_de_la_phase(phase)
     depart = threading.Barrier(10)
     erreurs = []

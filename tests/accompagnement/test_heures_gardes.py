@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from accompagnement.factories import HeureAccelerationFactory
 from accompagnement.models import HeureAcceleration
-from accompagnement.selectors.heures import premier_du_mois
 from accompagnement.services.heures import PlafondDepasse, heure_saisir
 from defis.factories import DefiFactory
+from programme.dates import premier_du_mois
 from programme.factories import ParrainFactory, PromotionFactory, RoleFactory
 from programme.models import Role
 

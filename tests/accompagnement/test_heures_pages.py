@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from accompagnement.factories import HeureAccelerationFactory
 from accompagnement.models import HeureAcceleration
-from accompagnement.selectors.heures import premier_du_mois
 from defis.factories import DefiFactory, MembreEquipeFactory
+from programme.dates import premier_du_mois
 from programme.factories import CoachFactory, ParrainFactory, PromotionFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from accompagnement.factories import HeureAccelerationFactory
 from accompagnement.models import HeureAcceleration
-from accompagnement.selectors.heures import duree_en_clair, mois_en_clair, premier_du_mois
+from accompagnement.selectors.heures import duree_en_clair
 from accompagnement.services.heures import PlafondDepasse, heure_saisir, heure_supprimer
 from defis.factories import DefiFactory
+from programme.dates import mois_en_clair, premier_du_mois
 from programme.factories import ParrainFactory, PromotionFactory
 
 pytestmark = pytest.mark.django_db

@@ -270,3 +270,23 @@ def test_taches_celery_lancees_deux_fois_envoient_chaque_courriel_une_fois(db, d
                 tache.delay()
         envoyes.append(sorted((m.to[0], m.subject.split(" ")[1]) for m in mail.outbox))
     assert envoyes == [sorted([(eig.email, "Votre"), (eig.email, "Rappel"), (parrain.email, "Vos")]), []]
+
+
+def test_rappel_carnet_d_octobre_elide_le_mois(promotion, django_capture_on_commit_callbacks):
+    """On 20 October the reminder speaks of the carnet « d'octobre », in its subject, its text and its button,
+    never « de octobre »."""
+    EIGFactory(promotion=promotion)
+    message, = lancer(django_capture_on_commit_callbacks, rappel_carnet, paris(2026, 10, 20))
+    assert message.subject == "[Magellan] Votre carnet de bord d'octobre 2026 vous attend"
+    assert "Votre carnet de bord d'octobre 2026 n'est pas encore écrit." in message.body
+    assert "Écrire l'entrée d'octobre 2026" in message.body
+    assert "<strong>d&#x27;octobre 2026</strong>" in message.alternatives[0][0]
+    assert "de octobre" not in message.body + message.alternatives[0][0]
+
+
+def test_resume_heures_d_avril_elide_le_mois(heures, django_capture_on_commit_callbacks):
+    """On 1 May, the summaries are those « d'avril », in the subject and the text."""
+    messages = lancer(django_capture_on_commit_callbacks, resume_heures, paris(2026, 5, 1, 8))
+    coach = next(m for m in messages if m.to == [heures["coach"].email])
+    assert coach.subject == "[Magellan] Heures d'accélération d'avril 2026 : le récapitulatif"
+    assert "Voici le récapitulatif des heures d'accélération d'avril 2026." in coach.body

@@ -7,8 +7,8 @@ from django.utils.formats import date_format
 
 from accompagnement.factories import CarnetDeBordFactory
 from accompagnement.models import CarnetDeBord
-from accompagnement.selectors.carnet import mois_courant
 from defis.factories import DefiFactory, MembreEquipeFactory
+from programme.dates import de_mois, premier_du_mois
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
 from programme.models import Competence
 from tests.browser.connexion import connecter
@@ -28,7 +28,7 @@ def eig(promotion):
     personne = EIGFactory(promotion=promotion, prenom="Nina", nom_usage="Roux")
     MembreEquipeFactory(defi=DefiFactory(promotion=promotion, titre="Hospi'Flux"), personne=personne)
     architecture = Competence.objects.get(phase=2, public="eig", nom="Architecture agile")
-    CarnetDeBordFactory(eig=personne, mois=mois_courant() - relativedelta(months=1),
+    CarnetDeBordFactory(eig=personne, mois=premier_du_mois() - relativedelta(months=1),
                         objectifs="Cartographier le parcours d'admission.", niveaux={architecture: 1})
     return personne
 
@@ -36,14 +36,14 @@ def eig(promotion):
 def test_un_eig_remplit_son_carnet_au_clavier_et_voit_son_historique(page, live_server, eig, verifier_accessibilite):
     """The EIG opens their carnet, finds last month's objectives at the top of the form, reviews them, writes
     this month's, rates each compétence with the keyboard only, saves, then reads the chart and its table."""
-    mois, precedent = mois_courant(), mois_courant() - relativedelta(months=1)
+    mois, precedent = premier_du_mois(), premier_du_mois() - relativedelta(months=1)
     connecter(page, live_server, eig)
     page.goto("/carnet-de-bord/")
     page.get_by_role("heading", name="Mon carnet de bord", exact=True).wait_for()
     verifier_accessibilite(page)
 
-    page.get_by_role("link", name=f"Remplir mon carnet de {date_format(mois, 'F')}").click()
-    page.get_by_role("heading", name=f"Mon carnet de {date_format(mois, 'F Y')}").wait_for()
+    page.get_by_role("link", name=f"Remplir mon carnet {de_mois(mois, annee=False)}").click()
+    page.get_by_role("heading", name=f"Mon carnet {de_mois(mois)}").wait_for()
     assert page.locator("#objectifs-precedents").inner_text().endswith("Cartographier le parcours d'admission.")
     verifier_accessibilite(page)
 
@@ -66,8 +66,8 @@ def test_un_eig_remplit_son_carnet_au_clavier_et_voit_son_historique(page, live_
     page.get_by_role("button", name="Enregistrer mon carnet").focus()
     page.keyboard.press("Enter")
 
-    page.get_by_text(f"Votre carnet de bord de {date_format(mois, 'F Y')} est enregistré.").wait_for()
-    assert page.get_by_role("link", name=f"Modifier mon carnet de {date_format(mois, 'F')}").is_visible()
+    page.get_by_text(f"Votre carnet de bord {de_mois(mois)} est enregistré.").wait_for()
+    assert page.get_by_role("link", name=f"Modifier mon carnet {de_mois(mois, annee=False)}").is_visible()
     tableau = page.get_by_role("table", name="Niveaux auto-évalués (sur 4), par compétence et par mois")
     assert tableau.get_by_role("columnheader").all_inner_texts() == [
         "Compétence", date_format(precedent, "F Y").capitalize(), date_format(mois, "F Y").capitalize()]

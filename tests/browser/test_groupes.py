@@ -9,6 +9,7 @@ from django.core import mail
 from django.utils.formats import date_format
 
 from accompagnement.models import GroupePartage, MembreGroupe
+from programme.dates import de_mois
 from programme.factories import CoachFactory
 from tests.accompagnement.outils_groupes import composition_rapide, mois_prochain, promotion_avec_eig  # noqa: F401
 from tests.browser.connexion import connecter
@@ -16,12 +17,6 @@ from tests.browser.connexion import connecter
 pytestmark = pytest.mark.django_db(transaction=True)
 PLURI, PAIRS = GroupePartage.Type.PLURI, GroupePartage.Type.PAIRS
 SUJET = "Comment négocier l'accès aux données avec une DSI"
-
-
-def _de(mois) -> str:
-    """« de mars 2027 », « d'avril 2027 »: how the pages name a month after « de »."""
-    nom = date_format(mois, "F Y")
-    return f"d'{nom}" if nom[0] in "aeiouéè" else f"de {nom}"
 
 
 @pytest.fixture
@@ -39,14 +34,14 @@ def test_un_coach_compose_deplace_et_publie_puis_une_eig_choisit_le_sujet_suivan
     """The coach composes next month's drafts, moves Camille to another pluridisciplinary group, publishes
     (each member is invited by e-mail); Camille sees her two groups and records the next entre-pairs topic."""
     mois = mois_prochain()
-    nom_du_mois, de_mois = date_format(mois, "F Y"), _de(mois)
+    nom_du_mois, du_mois = date_format(mois, "F Y"), de_mois(mois)
     connecter(page, live_server, promotion["coach"])
     page.goto("/coachs/groupes/")
     page.get_by_role("heading", name="Groupes de partage", exact=True).wait_for()
     verifier_accessibilite(page)
 
-    page.get_by_role("button", name=f"Composer les groupes {de_mois}").click()
-    page.get_by_text(f"Les groupes {de_mois} sont composés en brouillon").wait_for()
+    page.get_by_role("button", name=f"Composer les groupes {du_mois}").click()
+    page.get_by_text(f"Les groupes {du_mois} sont composés en brouillon").wait_for()
     assert page.get_by_role("heading", name=f"Promotion 8 — {nom_du_mois.capitalize()}").is_visible()
     verifier_accessibilite(page)
 
@@ -60,7 +55,7 @@ def test_un_coach_compose_deplace_et_publie_puis_une_eig_choisit_le_sujet_suivan
     assert MembreGroupe.objects.get(personne=promotion["camille"], type=PLURI).groupe == vers
     verifier_accessibilite(page)
 
-    page.get_by_role("button", name=f"Publier les groupes {de_mois}").click()
+    page.get_by_role("button", name=f"Publier les groupes {du_mois}").click()
     page.get_by_text(re.compile(r"\d+ groupes publiés : chaque membre reçoit son invitation par courriel\.")) \
         .wait_for()
     assert page.get_by_text("Publiés : les invitations sont parties").is_visible()
@@ -68,8 +63,8 @@ def test_un_coach_compose_deplace_et_publie_puis_une_eig_choisit_le_sujet_suivan
     verifier_accessibilite(page)
     sujets = sorted(m.subject for m in mail.outbox if m.to == [promotion["camille"].email])
     assert [s.split(" : ")[0] for s in sujets] == [
-        f"[Magellan] Groupe de partage entre pairs {de_mois}",
-        f"[Magellan] Groupe de partage pluridisciplinaire {de_mois}"]
+        f"[Magellan] Groupe de partage entre pairs {du_mois}",
+        f"[Magellan] Groupe de partage pluridisciplinaire {du_mois}"]
 
     connecter(page, live_server, promotion["camille"])
     page.goto("/groupes/")

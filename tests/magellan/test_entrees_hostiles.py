@@ -12,9 +12,9 @@ from django.utils import timezone
 
 from accompagnement.factories import CreneauFactory, HeureAccelerationFactory, SessionFactory
 from accompagnement.models import Creneau, Session
-from accompagnement.selectors.heures import mois_en_clair
 from evaluations.factories import ComiteFactory
 from evaluations.models import Comite
+from programme.dates import mois_en_clair, premier_du_mois
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,18 @@ def test_un_mois_hors_bornes_montre_le_mois_courant(client, scenario):
     client.force_login(scenario["personnes"]["parrain"])
     page = client.get("/heures/", {"mois": "0001-01"}).content.decode()
     assert mois_en_clair(timezone.localdate().replace(day=1)) in page
+
+
+@pytest.mark.parametrize("visiteur,adresse", [
+    ("parrain", "/heures/"), ("coach", "/heures/suivi/"), ("coach", "/coachs/groupes/"), ("eig", "/agenda/"),
+])
+@pytest.mark.parametrize("mois", ["2026-13", "n-importe-quoi", "9999-12"])
+def test_un_mois_illisible_montre_le_mois_courant(client, scenario, visiteur, adresse, mois):
+    """Each page that reads ?mois= answers a malformed or out-of-bounds month with the page of this month."""
+    client.force_login(scenario["personnes"][visiteur])
+    reponse = client.get(adresse, {"mois": mois})
+    assert reponse.status_code == 200
+    assert mois_en_clair(premier_du_mois()) in reponse.content.decode().lower()
 
 
 def test_un_mois_hors_bornes_est_signale_dans_le_filtre_des_coachs(client, scenario):
