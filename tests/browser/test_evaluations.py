@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
 from defis.factories import DefiFactory, MembreEquipeFactory
@@ -15,6 +14,7 @@ from evaluations.factories import PDF_MINIMAL, ComiteFactory, ObjectifFactory, S
 from evaluations.models import Rapport, Support
 from evaluations.services.supports import support_soumettre
 from programme.factories import CoachFactory, PromotionFactory
+from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,21 +31,12 @@ def defi(db):
             **membres}
 
 
-def _connecter(page, live_server, personne):
-    """Log in by the session cookie of a client logged in as `personne`."""
-    client = Client()
-    client.force_login(personne)
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                               "url": live_server.url}])
-
-
 def test_une_porteuse_redige_et_soumet_son_support_avec_un_fichier(page, live_server, defi, tmp_path,
                                                                    verifier_accessibilite):
     """A fake PDF is refused with what was typed kept; a real one is attached; she submits in time."""
     ComiteFactory(defi=defi["defi"], numero=2, debut=timezone.now() + datetime.timedelta(days=15),
                   coachs=[defi["coach"]])
-    _connecter(page, live_server, defi["porteur"])
+    connecter(page, live_server, defi["porteur"])
     page.goto(f"/defis/{defi['defi'].slug}/evaluations/")
     page.get_by_role("heading", name="Évaluations du défi « Hospi'Flux »").wait_for()
     verifier_accessibilite(page)
@@ -103,7 +94,7 @@ def test_un_coach_ecrit_et_publie_le_rapport_que_le_sponsor_lit(page, live_serve
     ObjectifFactory(support=support, intitule="Valider l'hypothèse avec dix soignants", atteinte=90)
     support_soumettre(support, par=defi["porteur"])
 
-    _connecter(page, live_server, defi["coach"])
+    connecter(page, live_server, defi["coach"])
     page.goto("/evaluations/?phase=1")
     page.get_by_role("heading", name="Tableau des évaluations").wait_for()
     verifier_accessibilite(page)
@@ -129,7 +120,7 @@ def test_un_coach_ecrit_et_publie_le_rapport_que_le_sponsor_lit(page, live_serve
     assert page.get_by_role("cell", name=defi["coach"].nom_complet).first.is_visible()
     verifier_accessibilite(page)
 
-    _connecter(page, live_server, defi["sponsor"])
+    connecter(page, live_server, defi["sponsor"])
     page.goto(f"/defis/{defi['defi'].slug}/evaluations/")
     assert not page.get_by_role("link", name="Voir le support de la phase 1").count()
     page.get_by_role("link", name="Lire le rapport de la phase 1").click()
