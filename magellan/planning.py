@@ -19,6 +19,10 @@ def taches() -> list[tuple]:
     return [
         ("Courriels non partis : nouvel essai", "programme.notifications_relancer", ("*/10", "*", "*", "*", "*"),
          "Renvoie au worker les courriels enregistrés qu'aucun worker n'a pris (courtier arrêté, tâche perdue)."),
+        ("Courriels anciens : effacement des destinataires et des objets", "programme.notifications_purger",
+         ("30", "3", "*", "*", "*"),
+         "Chaque nuit : efface l'adresse, le destinataire et l'objet des courriels enregistrés il y a plus de "
+         f"{settings.NOTIFICATIONS_CONSERVATION_JOURS} jours ; seule leur clé reste, pour qu'aucun ne reparte."),
         ("Météo entrepreneuriale : ouverture, relance, clôture", "accompagnement.meteo_vagues",
          ("0", "12", "*", "*", "*"),
          "Chaque jour à midi : ouvre la vague des promotions dont c'est le jour (une semaine sur deux, depuis la "

@@ -178,6 +178,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 INVITATION_VALIDITE_JOURS = env.int("INVITATION_VALIDITE_JOURS", default=14)
+# Retention: who an e-mail went to and its subject are erased this long after it was recorded (its body as soon as
+# it left or finally failed).
+NOTIFICATIONS_CONSERVATION_JOURS = env.int("NOTIFICATIONS_CONSERVATION_JOURS", default=180)
 
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]

@@ -286,7 +286,11 @@ def renvoyer(modeladmin, request, queryset):
     if nombre:
         modeladmin.message_user(request, f"{nombre} notification(s) remise(s) à l'envoi.", messages.SUCCESS)
     else:
-        modeladmin.message_user(request, "Seules les notifications en échec se renvoient.", messages.WARNING)
+        modeladmin.message_user(
+            request, "Seules les notifications en échec dont le contenu est encore là se renvoient : il est effacé "
+            "après la dernière tentative, car il peut porter un lien personnel. Refaites l'action qui l'envoyait "
+            "(une nouvelle invitation, par exemple).", messages.WARNING,
+        )
 
 
 @admin.register(Notification)

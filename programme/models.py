@@ -457,7 +457,8 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.sujet} → {self.adresse}"
+        # Past the retention period only the key remains.
+        return f"{self.sujet} → {self.adresse}" if self.adresse else self.cle
 
 
 class RefusNotification(models.Model):

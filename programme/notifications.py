@@ -128,6 +128,12 @@ def notification_expedier(pk: int) -> bool:
         notification = Notification.objects.select_for_update().filter(pk=pk).first()
         if notification is None or notification.statut != Notification.Statut.A_ENVOYER:
             return False
+        if not notification.texte and not notification.html:
+            # Never an empty e-mail: a body already erased cannot be sent again.
+            notification.statut = Notification.Statut.ECHEC
+            notification.derniere_erreur = "Contenu effacé : le courriel ne peut plus partir."
+            notification.save(update_fields=["statut", "derniere_erreur"])
+            return False
         message = EmailMultiAlternatives(subject=notification.sujet, body=notification.texte, to=[notification.adresse])
         if notification.html:
             message.attach_alternative(notification.html, "text/html")
@@ -153,14 +159,24 @@ def notification_expedier(pk: int) -> bool:
 
 
 def notification_abandonner(pk: int):
-    """After the last retry: the e-mail is marked as failed, for the coaches to see in the admin."""
-    Notification.objects.filter(pk=pk, statut=Notification.Statut.A_ENVOYER).update(statut=Notification.Statut.ECHEC)
+    """After the last retry: the e-mail is marked as failed, for the coaches to see in the admin, and its body is
+    erased (it may hold a personal login link); key, address, subject, error and dates stay, so the occasion is
+    never sent twice."""
+    Notification.objects.filter(pk=pk, statut=Notification.Statut.A_ENVOYER).update(
+        statut=Notification.Statut.ECHEC, texte="", html=""
+    )
+
+
+def _avec_corps():
+    """The e-mails that still hold a body: a sent or finally failed one has none left to send."""
+    return ~Q(texte="") | ~Q(html="")
 
 
 def notifications_renvoyer(ids) -> int:
-    """Send again the chosen e-mails that ended in failure (the coaches' « Renvoyer » in the admin): back to
-    « à envoyer », attempts reset, enqueued after the commit. Others are left alone; returns how many."""
-    ids = list(Notification.objects.filter(pk__in=list(ids), statut=Notification.Statut.ECHEC)
+    """Send again the chosen e-mails that ended in failure and still hold their body (the coaches' « Renvoyer » in
+    the admin): back to « à envoyer », attempts reset, enqueued after the commit. Others are left alone, those whose
+    body was erased after their last attempt included; returns how many."""
+    ids = list(Notification.objects.filter(_avec_corps(), pk__in=list(ids), statut=Notification.Statut.ECHEC)
                .values_list("pk", flat=True))
     Notification.objects.filter(pk__in=ids, statut=Notification.Statut.ECHEC).update(
         statut=Notification.Statut.A_ENVOYER, tentatives=0, derniere_erreur=""
@@ -179,7 +195,7 @@ def notifications_en_souffrance(depuis_minutes: int = 10):
     their retry schedule are left to it; enqueueing one twice would still send it once (row lock, status)."""
     maintenant = timezone.now()
     return list(
-        Notification.objects.filter(statut=Notification.Statut.A_ENVOYER)
+        Notification.objects.filter(_avec_corps(), statut=Notification.Statut.A_ENVOYER)
         .filter(Q(tentatives=0, created_at__lt=maintenant - timedelta(minutes=depuis_minutes))
                 | Q(tentatives__gt=0, derniere_tentative_le__lt=maintenant - RETRY_PERDU_APRES))
         .order_by("created_at").values_list("pk", flat=True)[:5000]
@@ -200,3 +216,22 @@ def preferences_enregistrer(personne, recues: set[str]):
             RefusNotification.objects.filter(personne=personne, categorie=categorie).delete()
         else:
             RefusNotification.objects.get_or_create(personne=personne, categorie=categorie)
+
+
+def notifications_purger(maintenant=None) -> int:
+    """Erase, from the e-mails recorded more than NOTIFICATIONS_CONSERVATION_JOURS days ago and done with (sent or
+    failed), who they went to and what they said: address, person, subject, body and error; returns how many.
+
+    The row itself stays as a tombstone holding only its key, category, status and dates, rather than being
+    deleted: only the recorded key stops an occasion from leaving twice, and whether an occasion can come back after
+    the retention period depends on each caller (a reminder's catch-up window, a task replayed from an old message,
+    an occasion keyed without a date), which no purge can know. A key holds identifiers only, never a name or an
+    address."""
+    limite = (maintenant or timezone.now()) - timedelta(days=settings.NOTIFICATIONS_CONSERVATION_JOURS)
+    return (
+        Notification.objects.filter(
+            statut__in=[Notification.Statut.ENVOYEE, Notification.Statut.ECHEC], created_at__lt=limite
+        )
+        .filter(~Q(adresse="") | ~Q(sujet="") | Q(destinataire__isnull=False) | ~Q(derniere_erreur="") | _avec_corps())
+        .update(adresse="", destinataire=None, sujet="", texte="", html="", derniere_erreur="")
+    )

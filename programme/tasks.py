@@ -29,3 +29,9 @@ def notifications_relancer():
     for pk in ids:
         notification_envoyer.delay(pk)
     return len(ids)
+
+
+@shared_task(name="programme.notifications_purger")
+def notifications_purger():
+    """Erase address, subject and body of the e-mails older than the configured retention period."""
+    return notifications.notifications_purger()

@@ -18,8 +18,16 @@ from accompagnement.models import Session
 from magellan.celery import app as celery_app
 from programme.factories import CoachFactory, PersonneFactory, PromotionFactory
 from programme.models import Invitation, Notification, RefusNotification
-from programme.notifications import Envoi, notification_expedier, notifier, notifier_plusieurs
-from programme.tasks import TENTATIVES_MAX, notification_envoyer, notifications_relancer
+from programme.notifications import (
+    EchecEnvoi,
+    Envoi,
+    notification_expedier,
+    notifications_en_souffrance,
+    notifications_renvoyer,
+    notifier,
+    notifier_plusieurs,
+)
+from programme.tasks import TENTATIVES_MAX, notification_envoyer, notifications_purger, notifications_relancer
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +131,8 @@ def test_un_serveur_qui_echoue_deux_fois_est_retente_et_le_courriel_part_une_foi
 def test_un_serveur_toujours_en_panne_mene_a_l_echec_sans_erreur_pour_l_appelant(
         serveur, django_capture_on_commit_callbacks):
     """A server that never answers: after the last retry the notification is in ECHEC with the error kept
-    for the coaches, nothing left, and the caller got no exception."""
+    for the coaches, nothing left, and the caller got no exception; its body, which may hold a personal link, is
+    erased while its key, address and subject stay."""
     serveur(1000)
     personne = PersonneFactory()
     with django_capture_on_commit_callbacks(execute=True):
@@ -133,7 +142,9 @@ def test_un_serveur_toujours_en_panne_mene_a_l_echec_sans_erreur_pour_l_appelant
     assert notification.statut == Notification.Statut.ECHEC
     assert notification.tentatives == TENTATIVES_MAX + 1
     assert "SMTPServerDisconnected" in notification.derniere_erreur
-    assert notification.texte, "le texte reste, pour le renvoyer plus tard"
+    assert notification.texte == "" and notification.html == ""
+    assert (notification.cle, notification.adresse, notification.sujet) == (
+        "panne:1", personne.email, "[Magellan] Un essai")
 
 
 def test_une_invitation_pendant_une_panne_du_serveur_est_enregistree_et_la_page_repond(
@@ -300,3 +311,80 @@ def test_un_courtier_injoignable_ne_fait_pas_echouer_l_action_et_la_relance_ratt
     notifications_relancer.delay()
     notifications_relancer.delay()
     assert [m.to for m in mail.outbox] == [["inscrite@exemple.test"]]
+
+
+def test_apres_l_echec_final_la_meme_cle_ne_repart_pas_et_rien_de_vide_ne_part(
+        serveur, django_capture_on_commit_callbacks):
+    """A failed e-mail whose body was erased: asking for its occasion again sends nothing (the key holds),
+    « Renvoyer », the catch-up of forgotten e-mails and a stray task send no empty e-mail either."""
+    serveur(1000)
+    personne = PersonneFactory(email="nina@exemple.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = notifier(_envoi(personne, "echec:vide"))
+    serveur(0)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifier(_envoi(personne, "echec:vide")) is None
+        assert notifications_renvoyer([notification.pk]) == 0
+    Notification.objects.filter(pk=notification.pk).update(
+        statut=Notification.Statut.A_ENVOYER, created_at=timezone.now() - datetime.timedelta(hours=1))
+    assert notifications_en_souffrance() == []
+    assert notification_expedier(notification.pk) is False
+    assert mail.outbox == []
+    notification.refresh_from_db()
+    assert notification.statut == Notification.Statut.ECHEC
+
+
+def test_entre_deux_essais_le_courriel_garde_son_contenu_jusqu_au_dernier(
+        serveur, django_capture_on_commit_callbacks):
+    """The server fails on the first attempt: the body stays for the retry, which delivers the whole text and
+    link; only then is the body erased."""
+    serveur(1)
+    personne = PersonneFactory(prenom="Nina", email="nina@exemple.test")
+    notification = notifier(_envoi(personne, "reprise:1"))
+    with pytest.raises(EchecEnvoi):
+        notification_expedier(notification.pk)
+    notification.refresh_from_db()
+    assert notification.statut == Notification.Statut.A_ENVOYER and "Bonjour Nina," in notification.texte
+    assert notification.html
+    assert notification_expedier(notification.pk) is True
+    assert "Bonjour Nina," in mail.outbox[0].body and "http://testserver/espace/" in mail.outbox[0].body
+    notification.refresh_from_db()
+    assert notification.texte == "" and notification.html == ""
+
+
+def _ancienne(personne, cle, jours, statut=Notification.Statut.ENVOYEE):
+    notification = notifier(_envoi(personne, cle))
+    quand = timezone.now() - datetime.timedelta(days=jours)
+    Notification.objects.filter(pk=notification.pk).update(
+        statut=statut, created_at=quand, envoyee_le=quand if statut == Notification.Statut.ENVOYEE else None,
+        derniere_erreur="SMTP en panne" if statut == Notification.Statut.ECHEC else "",
+        texte="" if statut != Notification.Statut.A_ENVOYER else notification.texte,
+    )
+    return notification
+
+
+def test_la_purge_efface_destinataire_et_objet_des_courriels_anciens_et_garde_leur_cle(
+        settings, django_capture_on_commit_callbacks):
+    """Past the configured period, a sent and a failed e-mail lose address, person, subject and error; a recent
+    one and one still waiting keep everything; the occasion of a purged e-mail is still never sent again."""
+    settings.NOTIFICATIONS_CONSERVATION_JOURS = 30
+    personne = PersonneFactory(email="nina@exemple.test")
+    envoyee = _ancienne(personne, "purge:envoyee", 31)
+    echec = _ancienne(personne, "purge:echec", 31, Notification.Statut.ECHEC)
+    recente = _ancienne(personne, "purge:recente", 29)
+    en_attente = _ancienne(personne, "purge:attente", 31, Notification.Statut.A_ENVOYER)
+    assert notifications_purger.delay().get() == 2
+    assert notifications_purger.delay().get() == 0
+    for purgee in (envoyee, echec):
+        purgee.refresh_from_db()
+        assert (purgee.adresse, purgee.destinataire, purgee.sujet, purgee.derniere_erreur) == ("", None, "", "")
+        assert purgee.cle.startswith("purge:") and purgee.created_at < timezone.now() - datetime.timedelta(days=30)
+    envoyee.refresh_from_db()
+    assert envoyee.statut == Notification.Statut.ENVOYEE and envoyee.envoyee_le is not None
+    for gardee in (recente, en_attente):
+        gardee.refresh_from_db()
+        assert gardee.adresse == "nina@exemple.test" and gardee.sujet == "[Magellan] Un essai"
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifier(_envoi(personne, "purge:envoyee")) is None
+        assert notifier_plusieurs([_envoi(personne, "purge:echec")]) == 0
+    assert mail.outbox == []
