@@ -58,6 +58,7 @@ REFUSEES = {
     "programme.notification": CONSERVE,
     "programme.refusnotification": CONSERVE,
     "accompagnement.jetonagenda": LECTURE_SEULE,
+    "proconnect.lienproconnect": LECTURE_SEULE,
     "accompagnement.groupepartage": SANS_AJOUT,
     "accompagnement.alertemeteo": SANS_AJOUT,
     "accompagnement.dispositif": SANS_AJOUT | {"suppression", "suppression (confirmée)"},

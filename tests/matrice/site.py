@@ -2,6 +2,7 @@
 
 import re
 
+from proconnect.models import LienProConnect
 from programme.models import Notification, Role
 from programme.services import invitation_creer
 
@@ -9,8 +10,10 @@ from .attendus import COACHS, EQUIPE, Entree, coachs_seulement, connectes, pour,
 
 
 def preparer(monde):
-    """An invitation of the second alumni to a role in the whole programme, its link read in the e-mail."""
+    """An invitation of the second alumni to a role in the whole programme, its link read in the e-mail; the porteur
+    linked to a ProConnect identity."""
     invitation = invitation_creer(monde["personnes"]["alumni_autre"], promotion=None, type_role=Role.Type.ALUMNI)
+    LienProConnect.objects.create(personne=monde["personnes"]["porteur"], sub="monde-porteur")
     texte = Notification.objects.get(cle=f"invitation:{invitation.pk}").texte
     return {"lien_invitation": re.search(r"/invitation/[^/\s]+/", texte).group()}
 

@@ -7,10 +7,11 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from proconnect.client import PORTEES
 from proconnect.models import LienProConnect
-from programme.factories import PersonneFactory
+from programme.factories import CoachFactory, PersonneFactory
 from tests.oidc.fixtures import CLIENT_ID, NavigateurDuFournisseur, chemin, parametres
 from tests.oidc.fournisseur import FALSIFICATIONS
 
@@ -116,6 +117,18 @@ def test_une_adresse_deja_liee_a_un_autre_sub_est_refusee_et_journalisee(client,
     assert _connecte(client) is None
     assert LienProConnect.objects.get(personne=porteuse).sub == "une-autre-identite"
     assert any("déjà liée" in r.getMessage() and "une-autre-identite" in r.getMessage() for r in caplog.records)
+
+
+def test_apres_un_conflit_un_coach_defait_le_lien_et_l_agent_entre(client, proconnect, porteuse):
+    """A coach deletes the old link in the admin (the conflict page sends the agent to them): at their next
+    ProConnect login the agent enters and is linked to their own identity."""
+    lien = LienProConnect.objects.create(personne=porteuse, sub="une-autre-identite")
+    coach = Client()
+    coach.force_login(CoachFactory())
+    assert coach.post(f"/admin/proconnect/lienproconnect/{lien.pk}/delete/", {"post": "yes"}).status_code == 302
+    reponse = _se_connecter(client, "agent-porteuse")
+    assert reponse["Location"] == "/espace/"
+    assert LienProConnect.objects.get(personne=porteuse).sub == "agent-porteuse"
 
 
 def test_un_compte_desactive_ne_s_ouvre_pas(client, proconnect, porteuse):
