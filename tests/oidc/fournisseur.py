@@ -18,17 +18,19 @@ import argparse
 import secrets
 import threading
 import time
+import warnings
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from authlib.integrations.flask_oauth2 import AuthorizationServer
+from authlib.oauth2 import OAuth2Error
 from authlib.oauth2.rfc6749 import ClientMixin, grants
 from authlib.oidc.core import UserInfo
 from authlib.oidc.core.grants import OpenIDCode
 from authlib.oidc.core.models import AuthorizationCodeMixin
 from flask import Flask, Response, jsonify, make_response, redirect, request
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import JoseError, SecurityWarning
 from joserfc.jwk import KeySet, RSAKey
 from markupsafe import escape
 from werkzeug.serving import make_server
@@ -282,19 +284,22 @@ def application(fournisseur: Fournisseur) -> Flask:
     @app.route("/authorize", methods=["GET", "POST"])
     def autoriser():
         agent = _agent_de_la_session()
-        reponse = None
         if request.method == "POST":
             agent = fournisseur.agents.get(request.form.get("agent", ""))
             if agent is None:
                 return Response("Agent inconnu.", status=400)
             jeton_session = secrets.token_urlsafe(24)
             fournisseur.sessions[jeton_session] = agent.sub
-            reponse = serveur.create_authorization_response(grant_user=agent)
+            reponse = serveur.create_authorization_response(grant_user=agent,
+                                                             grant=serveur.get_consent_grant(end_user=agent))
             reponse.set_cookie(COOKIE, jeton_session, httponly=True, samesite="Lax")
             return reponse
+        try:  # the client, redirect_uri, scope and nonce before anything else
+            autorisation = serveur.get_consent_grant(end_user=agent)
+        except OAuth2Error as erreur:
+            return serveur.handle_error_response(None, erreur)
         if agent is not None:
-            return serveur.create_authorization_response(grant_user=agent)
-        serveur.get_consent_grant(end_user=None)  # validates client, redirect_uri, scope and nonce first
+            return serveur.create_authorization_response(grant_user=agent, grant=autorisation)
         choix = "".join(
             f'<p><label><input type="radio" name="agent" value="{escape(a.sub)}" required> '
             f"{escape(a.given_name)} {escape(a.usual_name)} ({escape(a.email)})</label></p>"
@@ -324,7 +329,8 @@ def application(fournisseur: Fournisseur) -> Flask:
         if fournisseur.falsifier == "userinfo_json":
             return jsonify(revendications)
         if fournisseur.falsifier == "userinfo_non_signe":
-            corps = jwt.encode({"alg": "none"}, revendications, None, algorithms=["none"])
+            with warnings.catch_warnings(category=SecurityWarning, action="ignore"):
+                corps = jwt.encode({"alg": "none"}, revendications, None, algorithms=["none"])
         elif fournisseur.falsifier == "userinfo_signature":
             corps = fournisseur.signer(revendications, cle=RSAKey.generate_key(2048, {"kid": fournisseur.cle.kid}))
         else:
