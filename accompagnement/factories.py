@@ -10,6 +10,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from programme.dates import premier_du_mois
 from programme.factories import PersonneFactory, PromotionFactory
 
 from .models import Dispositif, Inscription, Session
@@ -110,7 +111,7 @@ class CarnetDeBordFactory(DjangoModelFactory):
         skip_postgeneration_save = True
 
     eig = factory.SubFactory("programme.factories.EIGFactory")
-    mois = factory.LazyFunction(lambda: timezone.localdate().replace(day=1))
+    mois = factory.LazyFunction(premier_du_mois)
     phase = factory.LazyAttribute(
         lambda o: next((role.promotion.phase_en_cours(o.mois) for role in o.eig.roles.filter(type="eig")
                         .select_related("promotion") if role.promotion), None)

@@ -30,6 +30,7 @@ from evaluations.models import AtteinteObjectif, Comite, Objectif, Rapport, Supp
 from evaluations.services.comites import comites_creer_pour
 from evaluations.services.rapports import rapport_enregistrer, rapport_publier
 from evaluations.services.supports import support_enregistrer, support_soumettre
+from programme.dates import mois_suivant, premier_du_mois
 from programme.models import Notification, Personne, Promotion, Role
 
 LUNDI, MARDI, MERCREDI, JEUDI, VENDREDI = range(5)
@@ -241,7 +242,7 @@ def _calendrier(acteurs: Acteurs):
 
 def _inscriptions(acteurs: Acteurs, rng, maintenant):
     """EIG register to what comes this month and next; those who came before are on the attendance sheets."""
-    fin = _instant(timezone.localdate(maintenant).replace(day=1) + relativedelta(months=2), datetime.time(0, 0))
+    fin = _instant(premier_du_mois(timezone.localdate(maintenant)) + relativedelta(months=2), datetime.time(0, 0))
     publiees = Q(statut=Session.Statut.PUBLIEE) & ~Q(dispositif__slug=COMITE)
     passees: dict[Session, list[Personne]] = {}
     for personne in [acteurs.eig, *acteurs.coequipiers, *acteurs.autres_eig, acteurs.porteur]:
@@ -293,7 +294,7 @@ def _heures(acteurs: Acteurs) -> int:
     defis = [acteurs.defi, *autres]
     aujourd_hui = timezone.localdate()
     for mois, jour, rang, minutes, sujet in HEURES:
-        premier = aujourd_hui.replace(day=1) + relativedelta(months=mois)
+        premier = premier_du_mois(aujourd_hui) + relativedelta(months=mois)
         date = min(premier + datetime.timedelta(days=jour - 1), aujourd_hui)
         while date.weekday() >= 5 and date > premier:
             date -= datetime.timedelta(days=1)
@@ -303,8 +304,7 @@ def _heures(acteurs: Acteurs) -> int:
 
 def _carnets(acteurs: Acteurs) -> int:
     """eig@'s carnets of the months already over: levels that rise; this month is left to write."""
-    mois = acteurs.promotion.date_debut.replace(day=1)
-    courant = timezone.localdate().replace(day=1)
+    mois, courant = premier_du_mois(acteurs.promotion.date_debut), premier_du_mois()
     nombre = 0
     for texte in CARNETS:
         if mois >= courant:
@@ -313,7 +313,7 @@ def _carnets(acteurs: Acteurs) -> int:
         champs = {nom: valeur for nom, valeur in texte.items() if nom != "niveaux"}
         niveaux = dict(zip(competences_de_la_phase(phase), texte["niveaux"]))
         carnet_enregistrer(acteurs.eig, mois=mois, phase=phase, niveaux=niveaux, **champs)
-        mois += relativedelta(months=1)
+        mois = mois_suivant(mois)
         nombre += 1
     return nombre
 
