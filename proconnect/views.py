@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
+from requests import RequestException
 
 from .client import ReponseProConnectInvalide, acr_attendus, client, jetons_obtenir, proconnect_actif, userinfo_verifier
 from .services import AgentNonInvite, ConflitProConnect, agent_identifier
@@ -40,8 +41,12 @@ def connexion(request):
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
     parametres = {"acr_values": " ".join(acr_attendus())} if acr_attendus() else {}
-    return client().authorize_redirect(request, request.build_absolute_uri(reverse("proconnect_retour")),
-                                       **parametres)
+    try:
+        return client().authorize_redirect(request, request.build_absolute_uri(reverse("proconnect_retour")),
+                                           **parametres)
+    except RequestException as erreur:
+        journal.error("ProConnect : fournisseur injoignable (%r).", erreur)
+        return render(request, "proconnect/indisponible.html", status=503)
 
 
 @never_cache
@@ -55,6 +60,9 @@ def retour(request):
     except ReponseProConnectInvalide as erreur:
         journal.warning("ProConnect : connexion refusée, %s", erreur)
         return render(request, "proconnect/echec.html", status=400)
+    except RequestException as erreur:
+        journal.error("ProConnect : fournisseur injoignable au retour (%r).", erreur)
+        return render(request, "proconnect/indisponible.html", status=503)
     try:
         personne = agent_identifier(agent["sub"], agent.get("email", ""))
     except AgentNonInvite:
@@ -80,10 +88,15 @@ class Deconnexion(LogoutView):
         if not jeton or not proconnect_actif():
             return super().post(*args, **kwargs)
         self.logout()
-        vers_proconnect = client().logout_redirect(
-            self.request, self.request.build_absolute_uri(reverse("proconnect_deconnexion_retour")),
-            id_token_hint=jeton,
-        )
+        try:
+            vers_proconnect = client().logout_redirect(
+                self.request, self.request.build_absolute_uri(reverse("proconnect_deconnexion_retour")),
+                id_token_hint=jeton,
+            )
+        except RequestException as erreur:
+            # Magellan's session is over all the same; ProConnect's ends with its own expiry.
+            journal.error("ProConnect : fournisseur injoignable à la déconnexion (%r).", erreur)
+            return redirect(settings.ACCOUNT_LOGOUT_REDIRECT_URL)
         reponse = render(self.request, "proconnect/sortie.html", {"adresse": vers_proconnect["Location"]})
         add_never_cache_headers(reponse)
         return reponse

@@ -228,3 +228,26 @@ def test_un_retour_de_deconnexion_sans_l_etat_envoye_est_journalise(client, proc
         reponse = client.get("/comptes/proconnect/deconnexion/?state=etat-inconnu")
     assert reponse.status_code == 302 and reponse["Location"] == "/"
     assert any("sans l'état attendu" in r.getMessage() for r in caplog.records)
+
+
+INJOIGNABLE = "http://127.0.0.1:9/.well-known/openid-configuration"
+
+
+def test_un_fournisseur_injoignable_laisse_la_connexion_par_code(client, proconnect, settings, caplog):
+    """ProConnect down: the button leads to a French page offering the code login instead; the error is logged."""
+    settings.PROCONNECT_DISCOVERY_URL = INJOIGNABLE
+    with caplog.at_level(logging.ERROR, logger="proconnect"):
+        reponse = client.get("/comptes/proconnect/connexion/")
+    assert reponse.status_code == 503
+    assert "ProConnect ne répond pas" in reponse.content.decode()
+    assert "/comptes/login/code/" in reponse.content.decode()
+    assert any("injoignable" in r.getMessage() for r in caplog.records)
+
+
+def test_la_deconnexion_aboutit_meme_si_proconnect_ne_repond_plus(client, proconnect, porteuse, settings):
+    """ProConnect down at logout: Magellan's session ends all the same, and the person lands on the home page."""
+    _se_connecter(client, "agent-porteuse")
+    settings.PROCONNECT_DISCOVERY_URL = INJOIGNABLE
+    reponse = client.post("/comptes/logout/")
+    assert reponse.status_code == 302 and reponse["Location"] == "/"
+    assert _connecte(client) is None
