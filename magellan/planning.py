@@ -23,6 +23,11 @@ def taches() -> list[tuple]:
          ("30", "3", "*", "*", "*"),
          "Chaque nuit : efface l'adresse, le destinataire et l'objet des courriels enregistrés il y a plus de "
          f"{settings.NOTIFICATIONS_CONSERVATION_JOURS} jours ; seule leur clé reste, pour qu'aucun ne reparte."),
+        ("Documents des promotions terminées : suppression", "magellan.documents_echus_supprimer",
+         ("0", "4", "*", "*", "*"),
+         "Chaque nuit : supprime les fichiers joints aux supports et les documents du bureau d'aide des promotions "
+         f"terminées depuis plus de {settings.DOCUMENTS_CONSERVATION_JOURS} jours ; leurs pages disent qu'ils ont été "
+         "supprimés à la fin de leur durée de conservation."),
         ("Météo entrepreneuriale : ouverture, relance, clôture", "accompagnement.meteo_vagues",
          ("0", "12", "*", "*", "*"),
          "Chaque jour à midi : ouvre la vague des promotions dont c'est le jour (une semaine sur deux, depuis la "

@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
+from programme.conservation import documents_supprimes
 
 from ..models import DemandeAide
 from ..selectors.bureau import attente_en_clair
@@ -38,6 +39,8 @@ class DemandeAideAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin)
     def lien_document(self, obj):
         if not obj.pk or not obj.document:
             return "—"
+        if documents_supprimes(obj.defi.promotion):
+            return "Supprimé à la fin de sa durée de conservation"
         return format_html('<a href="{}">Télécharger</a>', reverse("bureau_aide_document", kwargs={"pk": obj.pk}))
 
     @admin.display(description="séances")

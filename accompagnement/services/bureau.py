@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from defis.models import MembreEquipe
+from programme.conservation import fichiers_supprimer, promotions_aux_documents_echus
 from programme.fichiers import TYPES, TYPES_DOCUMENTS, fichier_verifier, type_du_nom
 from programme.models import Personne, Role
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
@@ -177,3 +178,11 @@ def _mail_a_l_equipe(demande, etape, *, occasion, seances=()):
         demande, occasion, SUJETS[etape], f"accompagnement/emails/bureau_{etape}", {"seances": seances},
         _equipe(demande),
     )
+
+
+def documents_echus_supprimer(jour=None) -> int:
+    """Remove from the private storage the documents of the requests of défis whose promotion is past its
+    documents' retention (`programme.conservation`); returns how many files left. The request keeps the file's
+    name, for its page to say the document was removed at the end of its retention. Run every night."""
+    demandes = DemandeAide.objects.filter(defi__promotion__in=promotions_aux_documents_echus(jour)).exclude(document="")
+    return fichiers_supprimer(demande.document for demande in demandes.iterator())

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from programme.conservation import fichiers_supprimer, promotions_aux_documents_echus
 from programme.fichiers import TYPES, fichier_verifier
 
 from ..historique import RAISON_FICHIER_JOINT, RAISON_FICHIER_RETIRE, raison_fichier
@@ -138,3 +139,13 @@ def support_rouvrir(support: Support, *, par) -> Support:
     support.en_retard = False
     _enregistrer(support, par)
     return support
+
+
+def pieces_jointes_echues_supprimer(jour=None) -> int:
+    """Remove from the private storage the files joined to the supports of the défis whose promotion is past its
+    documents' retention (`programme.conservation`); returns how many files left. The rows stay, with the file's
+    name, for the support's page to say which file was removed at the end of its retention. Run every night."""
+    pieces = PieceJointe.objects.filter(
+        support__comite__defi__promotion__in=promotions_aux_documents_echus(jour)
+    ).exclude(fichier="")
+    return fichiers_supprimer(piece.fichier for piece in pieces.iterator())
