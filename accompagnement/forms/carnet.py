@@ -2,37 +2,26 @@
 
 from django import forms
 
-from ..models import AutoEvaluation
+from ..models import AutoEvaluation, CarnetDeBord
 
-CHAMPS_TEXTE = ("revue_objectifs", "objectifs", "apprentissages", "parcours", "besoins", "mot_coachs")
 NIVEAUX = [(valeur, f"{valeur} – {libelle}") for valeur, libelle in AutoEvaluation.Niveau.choices]
-
-
-def _texte(label, aide, requis=False, lignes=4):
-    return forms.CharField(label=label, help_text=aide, required=requis, widget=forms.Textarea(attrs={"rows": lignes}))
+LIGNES = {"mot_coachs": 3}
 
 
 class CarnetForm(forms.Form):
-    """The month's entry: last month's objectives reviewed (when there were some), this month's objectives,
-    learnings, one level per compétence of the running phase, career path, needs, a word for the coaches."""
-
-    revue_objectifs = _texte("Où en sont ces objectifs ?",
-                             "Ce qui est atteint, ce qui ne l'est pas encore, et pourquoi.")
-    objectifs = _texte("Mes objectifs du mois",
-                       "Deux ou trois objectifs concrets : vous les reverrez le mois prochain.", requis=True)
-    apprentissages = _texte("Ce que j'ai appris",
-                            "Une méthode, un outil, une façon de travailler dans l'administration…")
-    parcours = _texte("Ma trajectoire de carrière",
-                      "Où vous souhaitez aller après le programme, ce qui vous en rapproche.")
-    besoins = _texte("Mes besoins", "Une formation, un mentorat, une mise en relation, une aide du bureau d'aide…")
-    mot_coachs = _texte("Un mot pour les coachs",
-                        "Ce que vous voulez leur dire ; seuls les coachs lisent votre carnet.", lignes=3)
+    """The month's entry: the texts of `CarnetDeBord` (questions, helps and bounds read from the model, in its
+    sections), last month's objectives reviewed only when there were some, and one level per compétence of the
+    running phase."""
 
     def __init__(self, *args, competences, avec_revue, **kwargs):
         super().__init__(*args, **kwargs)
         self.competences = competences
-        if not avec_revue:
-            del self.fields["revue_objectifs"]
+        for nom in CarnetDeBord.TEXTES:
+            if nom == "revue_objectifs" and not avec_revue:
+                continue
+            self.fields[nom] = CarnetDeBord._meta.get_field(nom).formfield(
+                widget=forms.Textarea(attrs={"rows": LIGNES.get(nom, 4)}),
+            )
         self.fields["objectifs"].error_messages["required"] = "Indiquez vos objectifs du mois."
         for competence in competences:
             self.fields[self.nom_du_champ(competence)] = forms.TypedChoiceField(
@@ -49,15 +38,24 @@ class CarnetForm(forms.Form):
         """The form's initial values from an existing entry."""
         if carnet is None:
             return {}
-        initial = {champ: getattr(carnet, champ) for champ in CHAMPS_TEXTE}
+        initial = {champ: getattr(carnet, champ) for champ in CarnetDeBord.TEXTES}
         initial.update({f"competence_{e.competence_id}": e.niveau for e in carnet.evaluations.all()})
         return initial
+
+    def _champs(self, noms):
+        return [self[nom] for nom in noms if nom in self.fields]
+
+    def champs_du_mois(self):
+        return self._champs(CarnetDeBord.TEXTES_DU_MOIS)
+
+    def champs_de_trajectoire(self):
+        return self._champs(CarnetDeBord.TEXTES_DE_TRAJECTOIRE)
 
     def champs_competences(self):
         return [self[self.nom_du_champ(competence)] for competence in self.competences]
 
     def textes(self):
-        return {champ: self.cleaned_data.get(champ, "") for champ in CHAMPS_TEXTE}
+        return {champ: self.cleaned_data.get(champ, "") for champ in CarnetDeBord.TEXTES}
 
     def niveaux(self):
         return {competence: self.cleaned_data[self.nom_du_champ(competence)] for competence in self.competences}

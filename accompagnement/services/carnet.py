@@ -24,24 +24,27 @@ def _verifier_niveaux(phase, niveaux):
 
 
 @transaction.atomic
-def carnet_enregistrer(eig, *, mois: datetime.date, phase, objectifs, revue_objectifs="", apprentissages="",
-                       parcours="", besoins="", mot_coachs="", niveaux=None) -> CarnetDeBord:
+def carnet_enregistrer(eig, *, mois: datetime.date, phase, niveaux=None, **textes: str) -> CarnetDeBord:
     """Write the EIG's entry of `mois`: created the first time, updated afterwards, never duplicated.
 
-    `niveaux` maps each compétence of `phase` (public EIG) to a level from 1 to 4; the entry's self-assessment
-    becomes exactly that.
+    `textes` gives the entry's texts by field name (`CarnetDeBord.TEXTES`; a text not given is left empty, and
+    `objectifs` is required). `niveaux` maps each compétence of `phase` (public EIG) to a level from 1 to 4; the
+    entry's self-assessment becomes exactly that.
     """
     niveaux = niveaux or {}
-    if not objectifs.strip():
+    inconnus = set(textes) - set(CarnetDeBord.TEXTES)
+    if inconnus:
+        raise TypeError(f"Textes inconnus du carnet de bord : {', '.join(sorted(inconnus))}.")
+    textes = {nom: (textes.get(nom) or "").strip() for nom in CarnetDeBord.TEXTES}
+    if not textes["objectifs"]:
         raise ValidationError({"objectifs": "Indiquez vos objectifs du mois."})
+    for nom, texte in textes.items():
+        limite = CarnetDeBord._meta.get_field(nom).max_length
+        if len(texte) > limite:
+            raise ValidationError({nom: f"{limite} caractères au plus."})
     _verifier_niveaux(phase, niveaux)
     carnet, _ = CarnetDeBord.objects.update_or_create(
-        eig=eig, mois=premier_du_mois(mois),
-        defaults={
-            "phase": phase, "objectifs": objectifs.strip(), "revue_objectifs": revue_objectifs.strip(),
-            "apprentissages": apprentissages.strip(), "parcours": parcours.strip(), "besoins": besoins.strip(),
-            "mot_coachs": mot_coachs.strip(),
-        },
+        eig=eig, mois=premier_du_mois(mois), defaults={"phase": phase, **textes},
     )
     carnet.evaluations.exclude(competence__in=list(niveaux)).delete()
     for competence, niveau in niveaux.items():

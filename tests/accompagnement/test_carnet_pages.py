@@ -1,11 +1,13 @@
 """The carnet de bord's pages: an EIG writes the month's entry and reads their history and chart; the coaches
 see who wrote this month's entry and each EIG's carnet."""
 
+import html
 import re
 
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from accompagnement.factories import CarnetDeBordFactory
 from accompagnement.models import CarnetDeBord
@@ -61,7 +63,7 @@ def test_eig_modifie_son_carnet_sans_doublon(client, eig):
     """Saving again the same month updates the entry; the form comes back filled with it."""
     client.force_login(eig)
     client.post("/carnet-de-bord/ecrire/", _saisie(niveau=1))
-    formulaire = client.get("/carnet-de-bord/ecrire/").content.decode()
+    formulaire = html.unescape(client.get("/carnet-de-bord/ecrire/").content.decode())
     assert "Publier le prototype.</textarea>" in formulaire
     assert len(re.findall(r'value="1"[^>]*checked', formulaire)) == 5
     client.post("/carnet-de-bord/ecrire/", _saisie(niveau=4, objectifs="Ouvrir le code."))
@@ -80,7 +82,7 @@ def test_formulaire_propose_les_competences_de_la_phase_en_cours_en_boutons_radi
         assert len(re.findall(rf'type="radio" name="competence_{competence.pk}"', page)) == 4
     assert "1 – Je découvre" in page and "4 – Je peux transmettre" in page
     assert "Agilité" not in page
-    assert "Où en sont ces objectifs" not in page, "sans carnet précédent, rien à revoir"
+    assert "Où en sont les objectifs du mois dernier" not in page, "sans carnet précédent, rien à revoir"
 
 
 def test_objectifs_du_mois_precedent_reviennent_en_tete_avec_le_champ_de_revue(client, eig):
@@ -90,8 +92,8 @@ def test_objectifs_du_mois_precedent_reviennent_en_tete_avec_le_champ_de_revue(c
     client.force_login(eig)
     page = client.get("/carnet-de-bord/ecrire/").content.decode()
     assert f"Les objectifs {de_mois(precedent)}".replace("'", "&#x27;") in page
-    assert page.index("Rencontrer dix agents d&#x27;accueil.") < page.index("Où en sont ces objectifs")
-    assert page.index("Où en sont ces objectifs") < page.index("Mes objectifs du mois")
+    assert page.index("Rencontrer dix agents d&#x27;accueil.") < page.index("Où en sont les objectifs du mois dernier")
+    assert page.index("Où en sont les objectifs du mois dernier") < page.index("Mes objectifs du mois")
     client.post("/carnet-de-bord/ecrire/", _saisie(revue_objectifs="Huit rencontrés sur dix."))
     assert CarnetDeBord.objects.get(eig=eig, mois=premier_du_mois()).revue_objectifs == "Huit rencontrés sur dix."
 
@@ -207,3 +209,35 @@ def test_historique_en_nombre_constant_de_requetes(client, eig, django_assert_ma
         reponse = client.get("/carnet-de-bord/")
     assert len(reponse.context["carnets"]) == 10
     assert len(reponse.context["evolution"].lignes) == 6
+
+
+def test_un_texte_trop_long_est_refuse_et_la_saisie_conservee(client, eig):
+    """An answer beyond the model's bound is refused with a French message naming the limit; the rest of what
+    was typed stays in the form, and nothing is stored."""
+    limite = CarnetDeBord._meta.get_field("besoins").max_length
+    client.force_login(eig)
+    page = client.post("/carnet-de-bord/ecrire/", _saisie(besoins="x" * (limite + 1))).content.decode()
+    assert f"comporte au plus {limite} caractères" in page
+    assert "Les tests utilisateurs." in page
+    assert not CarnetDeBord.objects.filter(eig=eig).exists()
+
+
+def test_chaque_texte_du_modele_est_demande_puis_montre(client, promotion, eig):
+    """The form asks every text the model declares, with its question and help, and the entry shows each
+    answer under that question to the EIG and to the coaches: a new text in the model needs no other change."""
+    precedent = CarnetDeBordFactory(eig=eig, mois=premier_du_mois() - relativedelta(months=1))
+    assert precedent
+    client.force_login(eig)
+    formulaire = html.unescape(client.get("/carnet-de-bord/ecrire/").content.decode())
+    reponses = {}
+    for nom in CarnetDeBord.TEXTES:
+        champ = CarnetDeBord._meta.get_field(nom)
+        assert f'name="{nom}"' in formulaire and str(champ.help_text) in formulaire, nom
+        reponses[nom] = f"Réponse écrite pour {nom}."
+    client.post("/carnet-de-bord/ecrire/", _saisie(**reponses))
+    for lecteur in (eig, CoachFactory(promotion=promotion)):
+        client.force_login(lecteur)
+        page = html.unescape(client.get(f"/carnet-de-bord/{eig.pk}/").content.decode())
+        for nom, texte in reponses.items():
+            question = capfirst(CarnetDeBord._meta.get_field(nom).verbose_name)
+            assert f"<dt>{question}</dt><dd>{texte}</dd>" in page, (lecteur, nom)

@@ -47,7 +47,7 @@ def test_un_eig_remplit_son_carnet_au_clavier_et_voit_son_historique(page, live_
     assert page.locator("#objectifs-precedents").inner_text().endswith("Cartographier le parcours d'admission.")
     verifier_accessibilite(page)
 
-    page.get_by_label("Où en sont ces objectifs ?").fill("Parcours cartographié avec deux services.")
+    page.get_by_label("Où en sont les objectifs du mois dernier").fill("Parcours cartographié avec deux services.")
     page.get_by_label("Mes objectifs du mois").fill("Tester le prototype avec cinq agents d'accueil.")
     page.get_by_label("Ce que j'ai appris").fill("Animer un atelier de co-conception.")
     # From the last text field, Tab enters each compétence's radio group; arrows choose the level.
