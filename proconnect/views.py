@@ -11,11 +11,12 @@ import logging
 from allauth.account.views import LogoutView
 from authlib.integrations.base_client import OAuthError
 from django.conf import settings
-from django.contrib.auth import login
+from django.contrib.auth import REDIRECT_FIELD_NAME, login
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from requests import RequestException
 
@@ -24,8 +25,9 @@ from .services import AgentNonInvite, ConflitProConnect, agent_identifier
 
 journal = logging.getLogger(__name__)
 
-# The ID token, kept for the logout's id_token_hint.
+# The ID token, kept for the logout's id_token_hint; the page asked before the login (?next=), to land on after.
 CLE_JETON = "proconnect_id_token"
+CLE_SUIVANT = "proconnect_suivant"
 MOTEUR = "programme.authentification.SessionSansPermissions"
 
 
@@ -36,10 +38,15 @@ def _exiger_proconnect():
 
 @never_cache
 def connexion(request):
-    """Send the agent to ProConnect's authorization endpoint."""
+    """Send the agent to ProConnect's authorization endpoint, remembering the page of this site they asked for."""
     _exiger_proconnect()
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
+    suivant = request.GET.get(REDIRECT_FIELD_NAME, "")
+    if url_has_allowed_host_and_scheme(suivant, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        request.session[CLE_SUIVANT] = suivant
+    else:
+        request.session.pop(CLE_SUIVANT, None)
     parametres = {"acr_values": " ".join(acr_attendus())} if acr_attendus() else {}
     try:
         return client().authorize_redirect(request, request.build_absolute_uri(reverse("proconnect_retour")),
@@ -71,9 +78,10 @@ def retour(request):
         return render(request, "proconnect/conflit.html", status=403)
     if not personne.is_active:
         return redirect("account_inactive")
+    suivant = request.session.pop(CLE_SUIVANT, None)
     login(request, personne, backend=MOTEUR)
     request.session[CLE_JETON] = jetons["id_token"]
-    return redirect(settings.LOGIN_REDIRECT_URL)
+    return redirect(suivant or settings.LOGIN_REDIRECT_URL)
 
 
 class Deconnexion(LogoutView):

@@ -251,3 +251,19 @@ def test_la_deconnexion_aboutit_meme_si_proconnect_ne_repond_plus(client, procon
     reponse = client.post("/comptes/logout/")
     assert reponse.status_code == 302 and reponse["Location"] == "/"
     assert _connecte(client) is None
+
+
+def test_l_agent_arrive_sur_la_page_qu_il_demandait(client, proconnect, porteuse):
+    """Sent to log in from a page of Magellan, the agent comes back to that page after ProConnect."""
+    page = client.get("/comptes/login/code/?next=/defis/")
+    assert 'href="/comptes/proconnect/connexion/?next=/defis/"' in page.content.decode()
+    depart = client.get("/comptes/proconnect/connexion/?next=/defis/")
+    reponse = client.get(chemin(NavigateurDuFournisseur().autoriser(depart["Location"], "agent-porteuse")))
+    assert reponse["Location"] == "/defis/"
+
+
+def test_une_page_suivante_hors_du_site_est_ignoree(client, proconnect, porteuse):
+    """A ?next= to another site is not followed after the login: the agent lands in their espace."""
+    depart = client.get("/comptes/proconnect/connexion/?next=https://ailleurs.example/piege")
+    reponse = client.get(chemin(NavigateurDuFournisseur().autoriser(depart["Location"], "agent-porteuse")))
+    assert reponse["Location"] == "/espace/"
