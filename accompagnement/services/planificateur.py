@@ -37,6 +37,11 @@ def jours_feries(annee: int) -> set[datetime.date]:
     return {datetime.date(annee, mois, jour) for mois, jour in fixes} | set(mobiles)
 
 
+# When the two séminaires of the promotion fall: the planning page says it from these.
+INTEGRATION_APRES_DEBUT_SEMAINES = 3
+ACCELERATION_AVANT_FIN_MOIS = 2
+
+
 def est_ouvre(jour: datetime.date) -> bool:
     """A working day of the programme: Monday to Friday, not a public holiday, not during the year-end break."""
     # Between Christmas Eve and New Year's Eve, teams and coaches are mostly away.
@@ -108,9 +113,10 @@ class Planificateur:
     def prevoir(self) -> list[SessionPrevue]:
         # Promotion-wide moments first: the ateliers and comités fit around them.
         self._seminaire("seminaire-integration", "Séminaire d'intégration",
-                        self.promotion.date_debut + datetime.timedelta(weeks=3))
+                        self.promotion.date_debut + datetime.timedelta(weeks=INTEGRATION_APRES_DEBUT_SEMAINES))
         self._seminaire("seminaire-acceleration", "Séminaire d'accélération",
-                        self.promotion.date_fin + datetime.timedelta(days=1) - relativedelta(months=2))
+                        self.promotion.date_fin + datetime.timedelta(days=1)
+                        - relativedelta(months=ACCELERATION_AVANT_FIN_MOIS))
         self._mensuelles()
         for phase in self.phases:
             self._seminaire_porteurs(phase)

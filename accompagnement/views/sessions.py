@@ -293,6 +293,8 @@ def calendrier_planifier(request, promotion_pk):
                 messages.info(request, "Le calendrier était déjà planifié : aucune session n'a été ajoutée.")
             return redirect("calendrier_planifie", promotion_pk=promotion.pk)
     return render(request, "accompagnement/sessions/planifier.html", {
+        "integration_apres_debut_semaines": planificateur.INTEGRATION_APRES_DEBUT_SEMAINES,
+        "acceleration_avant_fin_mois": planificateur.ACCELERATION_AVANT_FIN_MOIS,
         "promotion": promotion, "phases": promotion.phases.order_by("numero"),
         "nombre_defis": promotion.defis.count(),
         "fil_ariane": {"liens": _fil_coachs(), "courant": f"Planifier le calendrier de la {promotion}"},

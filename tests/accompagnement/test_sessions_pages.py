@@ -6,6 +6,7 @@ import datetime
 import html
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,9 +14,11 @@ from django.utils import timezone
 
 from accompagnement.factories import InscriptionFactory, SessionFactory, dispositif
 from accompagnement.models import Dispositif, Inscription, Session
+from accompagnement.services import planificateur
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, EIGFactory, IntervenantFactory, PromotionFactory
+from tests.constantes import constante_changer
 
 pytestmark = pytest.mark.django_db
 
@@ -391,3 +394,21 @@ def test_changer_l_horaire_dans_l_administration_previent_les_inscrits(client, p
     assert reponse.status_code == 302, reponse.context["adminform"].form.errors if reponse.context else reponse
     session.refresh_from_db()
     assert session.sequence == 1 and len(mail.outbox) == 1
+
+
+def test_les_seminaires_tombent_et_s_annoncent_selon_leurs_constantes(client, promotion, coach, monkeypatch):
+    """With the séminaire d'intégration five weeks after the start and the séminaire d'accélération three months
+    before the end, the planning page says so and the drafted séminaires fall there."""
+    constante_changer(monkeypatch, planificateur, "INTEGRATION_APRES_DEBUT_SEMAINES", 5)
+    constante_changer(monkeypatch, planificateur, "ACCELERATION_AVANT_FIN_MOIS", 3)
+    client.force_login(coach)
+    page = _texte(client.get(f"/coachs/sessions/promotion/{promotion.pk}/planifier/"))
+    assert "le séminaire d'intégration, deux jours, cinq semaines après le début de la promotion" in page
+    assert "le séminaire d'accélération, deux jours, trois mois avant la fin" in page
+    client.post(f"/coachs/sessions/promotion/{promotion.pk}/planifier/")
+    integration = promotion.sessions.filter(dispositif__slug="seminaire-integration").order_by("debut").first()
+    acceleration = promotion.sessions.filter(dispositif__slug="seminaire-acceleration").order_by("debut").first()
+    assert integration.debut.date() - promotion.date_debut >= datetime.timedelta(weeks=5)
+    assert integration.debut.date() - promotion.date_debut < datetime.timedelta(weeks=6)
+    borne = promotion.date_fin + datetime.timedelta(days=1) - relativedelta(months=3)
+    assert borne <= acceleration.debut.date() < borne + datetime.timedelta(days=7)
