@@ -4,6 +4,7 @@ Without any variable set, Magellan runs in debug on SQLite with e-mails printed 
 so `make run` works on any machine. Production sets the variables listed in the README.
 """
 
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -209,6 +210,8 @@ FICHIER_TAILLE_MAX = 20 * 1024 * 1024
 # E-mail: console by default, SMTP (or any backend) from EMAIL_URL, locmem in tests.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Magellan <magellan@numerique.gouv.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where a person writes to exercise their rights over their data (the mentions légales give it).
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default=parseaddr(DEFAULT_FROM_EMAIL)[1])
 if "EMAIL_URL" in env:
     vars().update(env.email_url("EMAIL_URL"))
 else:

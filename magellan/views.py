@@ -1,5 +1,6 @@
 """Pages that gather several apps: the public home and each person's space."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
@@ -9,6 +10,8 @@ from defis.selectors import equipes_de
 from programme.models import Phase, Promotion, Role
 from programme.referentiel import COMPETENCES, VALEURS
 from programme.selectors import roles_de
+
+from . import confidentialite
 
 
 def accueil(request):
@@ -54,4 +57,7 @@ def accessibilite(request):
 
 
 def mentions_legales(request):
-    return render(request, "magellan/mentions_legales.html", {"fil_ariane": {"courant": "Mentions légales"}})
+    return render(request, "magellan/mentions_legales.html", {
+        "cookies": confidentialite.cookies(), "conservation": confidentialite.conservation(),
+        "contact": settings.CONTACT_EMAIL, "fil_ariane": {"courant": "Mentions légales"},
+    })
