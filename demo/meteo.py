@@ -13,6 +13,7 @@ from accompagnement.models import AlerteMeteo, ReponseMeteo, VagueMeteo
 from accompagnement.services.meteo import (
     HEURE_OUVERTURE,
     RELANCE_AVANT_CLOTURE,
+    SEMAINES_ENTRE_VAGUES,
     meteo_jour_de_vague,
     vague_horaires,
 )
@@ -52,7 +53,8 @@ def demo_meteo(promotion: Promotion, maintenant: datetime.datetime | None = None
     ouverte_le_jour = lundi - datetime.timedelta(weeks=1) if avant_midi else lundi
     promotion.meteo_jour, promotion.meteo_ancre = LUNDI, ouverte_le_jour
     promotion.save(update_fields=["meteo_jour", "meteo_ancre"])
-    dates = [ouverte_le_jour - datetime.timedelta(weeks=2 * n) for n in range(VAGUES_CLOSES, -1, -1)]
+    dates = [ouverte_le_jour - datetime.timedelta(weeks=SEMAINES_ENTRE_VAGUES * n)
+             for n in range(VAGUES_CLOSES, -1, -1)]
     dates = [date for date in dates if date == ouverte_le_jour or meteo_jour_de_vague(promotion, date)]
     eig = list(Personne.objects.filter(roles__promotion=promotion, roles__type=Role.Type.EIG, is_active=True)
                .distinct().order_by("pk"))

@@ -7,7 +7,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 
-from accompagnement.services.meteo import RELANCE_AVANT_CLOTURE
+from accompagnement.services.meteo import RELANCE_AVANT_CLOTURE, cadence_en_clair
 from accompagnement.services.rappels import RAPPEL_SESSION_AVANCE
 from evaluations.services.rappels import ETAPES_SUPPORT, RAPPORT_DELAI_JOURS
 
@@ -30,7 +30,7 @@ def taches() -> list[tuple]:
          "supprimés à la fin de leur durée de conservation."),
         ("Météo entrepreneuriale : ouverture, relance, clôture", "accompagnement.meteo_vagues",
          ("0", "12", "*", "*", "*"),
-         "Chaque jour à midi : ouvre la vague des promotions dont c'est le jour (une semaine sur deux, depuis la "
+         f"Chaque jour à midi : ouvre la vague des promotions dont c'est le jour ({cadence_en_clair()}, depuis la "
          "semaine de référence de la promotion), relance ceux qui n'ont pas répondu "
          f"{RELANCE_AVANT_CLOTURE.days} jours avant la clôture, clôt les vagues échues."),
         ("Groupes de partage du mois suivant", "accompagnement.groupes_preparer", ("0", "8", "*", "*", "*"),

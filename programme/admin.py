@@ -180,7 +180,7 @@ class PromotionAdmin(ReserveAuxCoachs, admin.ModelAdmin):
     inlines = [PhaseInline]
     fieldsets = [
         (None, {"fields": ["nom", "numero", "date_debut", "date_fin", "plafond_heures_acceleration"]}),
-        ("Météo entrepreneuriale (toutes les deux semaines)", {
+        ("Météo entrepreneuriale", {
             "fields": ["meteo_jour", "meteo_ancre", "meteo_duree_jours"],
         }),
         ("Groupes de partage", {"fields": ["groupes_taille"]}),

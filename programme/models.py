@@ -138,11 +138,11 @@ class Promotion(models.Model):
     )
     meteo_jour = models.PositiveSmallIntegerField(
         "jour de la météo entrepreneuriale", choices=JOURS_OUVRES, default=4,
-        help_text="Une vague s'ouvre ce jour-là à midi, une semaine sur deux.",
+        help_text="Une vague s'ouvre ce jour-là à midi, à la cadence de la météo.",
     )
     meteo_ancre = models.DateField(
         "semaine de référence de la météo", null=True, blank=True,
-        help_text="Une date de la semaine de la première vague ; les vagues suivent toutes les deux semaines. "
+        help_text="Une date de la semaine de la première vague ; les suivantes en découlent. "
                   "Vide : la semaine du début de la promotion.",
     )
     meteo_duree_jours = models.PositiveSmallIntegerField(

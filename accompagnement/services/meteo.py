@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 
 from programme.dates import PARIS
 from programme.models import Notification, Personne, Promotion, Role
+from programme.nombres import en_lettres
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 from programme.selectors import coachs_de, promotions_en_cours
 
@@ -24,6 +25,8 @@ from ..models import AlerteMeteo, ReponseMeteo, VagueMeteo
 from ..models.meteo import SEL_LIEN
 
 HEURE_OUVERTURE = datetime.time(12)
+# The cadence: a round every this many weeks, counted from the promotion's anchor week.
+SEMAINES_ENTRE_VAGUES = 2
 RELANCE_AVANT_CLOTURE = datetime.timedelta(days=2)
 TAILLE_LOT = 1000
 
@@ -34,6 +37,13 @@ class DejaRepondu(Exception):
 
 class VagueClose(Exception):
     """The round is closed: its links no longer open the form."""
+
+
+def cadence_en_clair() -> str:
+    """« toutes les deux semaines », as the pages, e-mails and schedule say the cadence."""
+    if SEMAINES_ENTRE_VAGUES == 1:
+        return "chaque semaine"
+    return f"toutes les {en_lettres(SEMAINES_ENTRE_VAGUES)} semaines"
 
 
 def _lundi(jour: datetime.date) -> datetime.date:
@@ -52,12 +62,12 @@ def _dans_la_promotion(promotion: Promotion, jour: datetime.date) -> bool:
 
 
 def meteo_jour_de_vague(promotion: Promotion, jour: datetime.date) -> bool:
-    """True when a round of the promotion opens on `jour`: its weekday, within its dates, an even number of weeks
-    after its anchor week."""
+    """True when a round of the promotion opens on `jour`: its weekday, within its dates, a multiple of
+    `SEMAINES_ENTRE_VAGUES` weeks after its anchor week."""
     reference = semaine_de_reference(promotion)
     if reference is None or jour.weekday() != promotion.meteo_jour or not _dans_la_promotion(promotion, jour):
         return False
-    return ((_lundi(jour) - reference).days // 7) % 2 == 0
+    return ((_lundi(jour) - reference).days // 7) % SEMAINES_ENTRE_VAGUES == 0
 
 
 def derniere_date_de_vague(promotion: Promotion, jour: datetime.date) -> datetime.date | None:
@@ -66,9 +76,10 @@ def derniere_date_de_vague(promotion: Promotion, jour: datetime.date) -> datetim
     if reference is None:
         return None
     semaines = (_lundi(jour) - reference).days // 7
-    candidate = reference + datetime.timedelta(weeks=semaines - semaines % 2, days=promotion.meteo_jour)
+    candidate = reference + datetime.timedelta(weeks=semaines - semaines % SEMAINES_ENTRE_VAGUES,
+                                               days=promotion.meteo_jour)
     while candidate > jour or (promotion.date_fin and candidate > promotion.date_fin):
-        candidate -= datetime.timedelta(weeks=2)
+        candidate -= datetime.timedelta(weeks=SEMAINES_ENTRE_VAGUES)
     return candidate if meteo_jour_de_vague(promotion, candidate) else None
 
 

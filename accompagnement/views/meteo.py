@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from programme.dates import PARIS
+from programme.nombres import en_lettres
 from programme.selectors import eig_par_pk, promotion_par_defaut
 
 from ..forms.carnet import ChoixPromotionForm
@@ -30,14 +31,19 @@ def _etat(request, titre, message, statut=200):
     }, status=statut)
 
 
+def _prochaine_vague() -> str:
+    semaines = services.SEMAINES_ENTRE_VAGUES
+    return "la semaine prochaine" if semaines == 1 else f"dans {en_lettres(semaines)} semaines"
+
+
 def _deja_repondu(request):
     return _etat(request, "Vous avez déjà répondu", "Vous avez déjà répondu à cette météo : merci ! Chaque lien ne "
-                 "sert qu'une fois ; rendez-vous à la prochaine vague, dans deux semaines.", GONE)
+                 f"sert qu'une fois ; rendez-vous à la prochaine vague, {_prochaine_vague()}.", GONE)
 
 
 def _close(request):
     return _etat(request, "Cette météo est close", "Cette météo est close : il n'est plus possible d'y répondre. "
-                 "Rendez-vous à la prochaine vague, dans deux semaines.", GONE)
+                 f"Rendez-vous à la prochaine vague, {_prochaine_vague()}.", GONE)
 
 
 def _repondre(request, reponse: ReponseMeteo, fil_ariane):
@@ -88,6 +94,7 @@ def meteo(request):
     maintenant = timezone.now()
     a_repondre = [r for r in reponses if not r.repondue_le and not services.vague_est_close(r.vague, maintenant)]
     return render(request, "accompagnement/meteo/meteo.html", {
+        "cadence": services.cadence_en_clair(),
         "a_repondre": a_repondre, "historique": [r for r in reponses if r not in a_repondre],
         "fil_ariane": {"courant": "Ma météo"},
     })

@@ -5,8 +5,10 @@ import datetime
 
 import pytest
 
+from accompagnement.services import meteo as services_meteo
 from accompagnement.services.meteo import derniere_date_de_vague, meteo_jour_de_vague, vague_horaires
 from programme.models import Promotion
+from tests.constantes import constante_changer
 
 from .outils_meteo import PARIS
 
@@ -98,3 +100,14 @@ def test_sans_ancre_ni_debut_aucune_vague():
     promotion = _promotion(date_debut=None, meteo_ancre=None)
     assert list(_jours(promotion)) == []
     assert derniere_date_de_vague(promotion, datetime.date(2026, 6, 1)) is None
+
+
+def test_la_cadence_suit_sa_constante(monkeypatch):
+    """With `SEMAINES_ENTRE_VAGUES` at three, rounds fall 21 days apart from the anchor week, and the latest round
+    before a day is one of them."""
+    constante_changer(monkeypatch, services_meteo, "SEMAINES_ENTRE_VAGUES", 3)
+    promotion = _promotion(meteo_ancre=datetime.date(2026, 1, 8))
+    jours = list(_jours(promotion))
+    assert jours[0] == datetime.date(2026, 1, 7)
+    assert {(b - a).days for a, b in zip(jours, jours[1:])} == {21}
+    assert derniere_date_de_vague(promotion, datetime.date(2026, 2, 10)) == datetime.date(2026, 1, 28)

@@ -8,8 +8,10 @@ from django.core import mail, signing
 from django.utils import timezone
 
 from accompagnement.models import AlerteMeteo, ReponseMeteo
+from accompagnement.services import meteo as services_meteo
 from accompagnement.services.meteo import jeton_reponse
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
+from tests.constantes import constante_changer
 
 from .outils_meteo import VagueMeteoFactory, reponse, vague_close
 
@@ -182,3 +184,12 @@ def test_une_alerte_se_date_de_la_reponse(client, ouverte, coachs, django_captur
     _repondre(client, ouverte, django_capture_on_commit_callbacks, meteo="1")
     alerte = AlerteMeteo.objects.get()
     assert alerte.created_at >= avant and alerte.reponse.vague == ouverte.vague and alerte.traitee_le is None
+
+
+def test_les_pages_disent_la_cadence_de_sa_constante(client, promotion, monkeypatch):
+    """With `SEMAINES_ENTRE_VAGUES` at three, « Ma météo » and a closed link both say three weeks."""
+    constante_changer(monkeypatch, services_meteo, "SEMAINES_ENTRE_VAGUES", 3)
+    invitation = reponse(vague_close(promotion))
+    assert "Rendez-vous à la prochaine vague, dans trois semaines." in client.get(_lien(invitation)).content.decode()
+    client.force_login(invitation.eig)
+    assert "Toutes les trois semaines, cinq minutes" in client.get("/meteo/").content.decode()
