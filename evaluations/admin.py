@@ -29,7 +29,7 @@ class ReglagesEvaluationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
 
 
 @admin.register(Comite)
-class ComiteAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
+class ComiteAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
     list_display = ["defi", "numero_phase", "debut", "echeance_support", "liste_coachs"]
     list_filter = ["phase__promotion", "phase__numero"]
     search_fields = ["defi__titre", "defi__slug"]

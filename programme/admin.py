@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import notifications, services
 from .admin_saisies import SaisiesVerifiees
@@ -174,7 +175,7 @@ class PhaseInline(ReserveAuxCoachs, admin.TabularInline):
 
 
 @admin.register(Promotion)
-class PromotionAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class PromotionAdmin(ReserveAuxCoachs, SimpleHistoryAdmin):
     list_display = ["nom", "numero", "date_debut", "date_fin", "plafond_heures_acceleration", "nombre_defis"]
     search_fields = ["nom"]
     inlines = [PhaseInline]
@@ -251,7 +252,7 @@ def inviter(modeladmin, request, queryset):
 
 
 @admin.register(Role)
-class RoleAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+class RoleAdmin(ReserveAuxCoachs, SimpleHistoryAdmin):
     list_display = ["personne", "type", "promotion", "created_at"]
     list_filter = ["type", "promotion"]
     search_fields = ["personne__prenom", "personne__nom_usage", "personne__email"]

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from .dates import dates_verifier
 
@@ -153,6 +154,7 @@ class Promotion(models.Model):
         "taille visée des groupes pluridisciplinaires", default=5,
         help_text="Le nombre de personnes visé par groupe, dans les bornes que la composition des groupes accepte.",
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-numero", "nom"]
@@ -333,6 +335,7 @@ class Role(models.Model):
     )
     type = models.CharField("rôle", max_length=20, choices=Type.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
         verbose_name = "rôle"

@@ -4,6 +4,7 @@ parrain's rules (the monthly cap, the promotion's dates): the form asks the serv
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from simple_history.admin import SimpleHistoryAdmin
 
 from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
@@ -32,7 +33,7 @@ class HeureAccelerationAdminForm(forms.ModelForm):
 
 
 @admin.register(HeureAcceleration)
-class HeureAccelerationAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
+class HeureAccelerationAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
     form = HeureAccelerationAdminForm
     list_display = ["date", "parrain", "defi", "duree", "sujet"]
     list_filter = ["defi__promotion", "date"]

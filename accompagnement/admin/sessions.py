@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
 
 from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
@@ -75,7 +76,7 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, admin.ModelAdmin):
+class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
     form = SessionAdminForm
     list_display = ["titre", "dispositif", "promotion", "debut", "statut", "audience", "nombre_inscrites",
                     "capacite"]

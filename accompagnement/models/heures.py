@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from defis.models import Defi
 
@@ -17,6 +18,7 @@ class HeureAcceleration(models.Model):
     duree_minutes = models.PositiveIntegerField("durée (minutes)")
     sujet = models.CharField("sujet", max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
         verbose_name = "heure d'accélération"

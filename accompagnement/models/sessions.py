@@ -6,6 +6,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from defis.models import Defi
 from programme.dates import fenetre_promotion, verifier_date
@@ -58,6 +59,7 @@ class Session(models.Model):
     sequence = models.PositiveIntegerField("révision (iCalendar)", default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["uid", "sequence", "created_at", "updated_at"])
 
     class Meta:
         ordering = ["debut"]

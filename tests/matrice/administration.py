@@ -46,6 +46,9 @@ def preparer(monde):
     return {"admin_objets": objets, "notification": notification}
 
 
+# The models whose admin shows each version (django-simple-history).
+HISTORISES = ("evaluations.support", "evaluations.rapport", "evaluations.comite", "programme.role",
+              "programme.promotion", "accompagnement.heureacceleration", "accompagnement.session")
 PAGES = {"liste": 200, "ajout": 200, "ajout (envoi)": 200, "fiche": 200, "fiche (envoi)": 200, "suppression": 200,
          "suppression (confirmée)": 302, "historique": 200, "adresse courte": 302}
 SANS_AJOUT = {"ajout", "ajout (envoi)"}
@@ -131,9 +134,9 @@ ENTREES = [
     _action(Role, "inviter",
             lambda o: o["personnes"]["eig"].roles.get().pk),
     _action(Notification, "renvoyer", lambda o: o["notification"].pk),
-    *(Entree(f"administration : une version de {modele}",
-             lambda o, modele=modele: (f"/admin/evaluations/{modele}/{o['admin_objets'][f'evaluations.{modele}'].pk}"
-                                       f"/history/{o['admin_objets'][f'evaluations.{modele}'].history.first().pk}/"),
-             ADMIN) for modele in ("support", "rapport")),
+    *(Entree(f"administration : une version de {label}",
+             lambda o, label=label: (f"/admin/{label.replace('.', '/')}/{o['admin_objets'][label].pk}"
+                                     f"/history/{o['admin_objets'][label].history.first().pk}/"),
+             ADMIN) for label in HISTORISES),
     *_generiques(),
 ]
