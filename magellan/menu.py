@@ -63,6 +63,7 @@ MON_ESPACE = Rubrique("mon_espace", "Mon espace", (
 ))
 
 PILOTER = Rubrique("piloter", "Piloter", (
+    Entree("tableau_de_bord", "Tableau de bord de la promotion", "programme.voir_tableau_de_bord"),
     Entree("coach_sessions", "Sessions et calendrier", "accompagnement.gerer_sessions"),
     Entree("evaluations_tableau", "Comités d'évaluation", "evaluations.voir_tableau"),
     Entree("bureau_aide_file", "File du bureau d'aide", "accompagnement.trier_demandes_aide"),

@@ -22,3 +22,5 @@ def est_coach(personne):
 
 rules.add_perm("programme.inviter", est_coach)
 rules.add_perm("programme.administrer", est_coach)
+# The coaches' dashboard of a promotion (magellan.tableau_de_bord), first entry of « Piloter ».
+rules.add_perm("programme.voir_tableau_de_bord", est_coach)

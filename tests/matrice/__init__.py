@@ -4,12 +4,26 @@
 Each domain module lists its entries (`ENTREES`) and adds to the world the objects they need (`preparer`).
 """
 
-from . import administration, agenda, bureau, carnet, evaluations, groupes, heures, mentorat, meteo, sessions, site
+from . import (
+    administration,
+    agenda,
+    bureau,
+    carnet,
+    evaluations,
+    groupes,
+    heures,
+    mentorat,
+    meteo,
+    pilotage,
+    sessions,
+    site,
+)
 from .attendus import CONNECTES, VISITEURS, Entree, coachs_seulement, connectes, pour, tous  # noqa: F401
 from .monde import scenario_construire  # noqa: F401
 
 # The admin comes last: it finds a row of each model among those the other domains made.
-DOMAINES = [site, sessions, agenda, mentorat, heures, bureau, carnet, meteo, groupes, evaluations, administration]
+DOMAINES = [site, sessions, agenda, mentorat, heures, bureau, carnet, meteo, groupes, evaluations, pilotage,
+            administration]
 ENTREES = [entree for domaine in DOMAINES for entree in domaine.ENTREES]
 
 
