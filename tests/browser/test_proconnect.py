@@ -26,7 +26,11 @@ def test_un_agent_se_connecte_avec_proconnect_puis_se_deconnecte_des_deux(
     assert aide.get_attribute("target") == "_blank"
     # The button keeps the DSFR's look: a filled blue block, not a bare link.
     assert bouton.evaluate("e => getComputedStyle(e).display") == "inline-flex"
-    assert bouton.evaluate("e => getComputedStyle(e, '::before').content") == "none"
+    # ProConnect's logo, served by Magellan, is drawn before its name (not FranceConnect's).
+    logo = bouton.evaluate("e => getComputedStyle(e, '::before').backgroundImage")
+    assert logo.startswith(f'url("{live_server.url}/static/') and "proconnect-logo" in logo
+    assert page.evaluate("u => fetch(u).then(r => r.ok && r.headers.get('content-type'))",
+                         logo[5:-2]) == "image/svg+xml"
     verifier_accessibilite(page)
 
     bouton.click()

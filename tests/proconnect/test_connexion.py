@@ -51,7 +51,7 @@ def test_sans_les_variables_rien_de_proconnect_ne_parait(client, settings):
 def test_la_page_de_connexion_montre_le_bouton_proconnect(client, proconnect):
     """With the variables set, the login page shows ProConnect's button and its link, beside the code login."""
     contenu = client.get("/comptes/login/code/").content.decode()
-    assert 'class="fr-connect fr-connect--proconnect" href="/comptes/proconnect/connexion/"' in contenu
+    assert 'class="fr-connect fr-connect--pro" href="/comptes/proconnect/connexion/"' in contenu
     assert "S’identifier avec</span>" in contenu and '<span class="fr-connect__brand">ProConnect</span>' in contenu
     assert ('href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" '
             'title="Qu’est-ce que ProConnect ? - nouvelle fenêtre"') in contenu
