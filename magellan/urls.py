@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 
 from proconnect import views as proconnect
 
-from . import tableau_de_bord, views
+from . import admin_journal, tableau_de_bord, views
 
 urlpatterns = [
     path("", views.accueil, name="accueil"),
@@ -29,6 +29,7 @@ urlpatterns = [
     path("comptes/logout/", proconnect.deconnexion, name="account_logout"),
     path("comptes/inactive/", comptes.account_inactive, name="account_inactive"),
     path("comptes/signup/", comptes.signup, name="account_signup"),
+    path("admin/journal/", admin.site.admin_view(admin_journal.journal), name="journal_modifications"),
     path("admin/", admin.site.urls),
 ]
 
