@@ -7,6 +7,7 @@ class MagellanConfig(AppConfig):
     verbose_name = "Magellan"
 
     def ready(self):
+        from . import admin_exports  # noqa: F401 (the export buttons, once every app has registered its admin)
         from .planning import planning_appliquer
 
         # Sent per app with models; the schedule's tables belong to django_celery_beat, so hook on that one.

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "csp",
     "simple_history",
+    "import_export",
     "magellan",
     "defis",
     "accompagnement",

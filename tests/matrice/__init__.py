@@ -10,6 +10,7 @@ from . import (
     bureau,
     carnet,
     evaluations,
+    exports,
     groupes,
     heures,
     mentorat,
@@ -22,7 +23,7 @@ from .attendus import CONNECTES, VISITEURS, Entree, coachs_seulement, connectes,
 from .monde import scenario_construire  # noqa: F401
 
 # The admin comes last: it finds a row of each model among those the other domains made.
-DOMAINES = [site, sessions, agenda, mentorat, heures, bureau, carnet, meteo, groupes, evaluations, pilotage,
+DOMAINES = [site, sessions, agenda, mentorat, heures, bureau, carnet, meteo, groupes, evaluations, pilotage, exports,
             administration]
 ENTREES = [entree for domaine in DOMAINES for entree in domaine.ENTREES]
 
