@@ -32,13 +32,19 @@ LIBELLES_RAPPORT = dict(StatutRapport.CHOIX)
 ECHEANCE = "j F Y à H\\hi"
 
 
+# How urgent each kind of reason is, most urgent first; the last ones are reminders rather than worries.
+ALERTE, SUPPORT_EN_RETARD, SILENCE, ABSENCES, SANS_ACCOMPAGNEMENT, SANS_CARNET = range(6)
+A_RELANCER = SANS_ACCOMPAGNEMENT
+
+
 @dataclass
 class Raison:
-    """Why to talk to someone, and the page where the coach acts on it."""
+    """Why to talk to someone (`priorite`: one of the kinds above), and the page where the coach acts on it."""
 
     texte: str
     url: str
     action: str
+    priorite: int
 
 
 @dataclass
@@ -48,6 +54,10 @@ class APrevenir:
     qui: str
     precision: str
     raisons: list[Raison] = field(default_factory=list)
+
+    @property
+    def priorite(self) -> int:
+        return min(raison.priorite for raison in self.raisons)
 
 
 @dataclass
@@ -121,10 +131,13 @@ class _Liste:
         entree.raisons.append(raison)
 
     def triee(self) -> list[APrevenir]:
-        return sorted(self.entrees.values(), key=lambda e: (-len(e.raisons), e.qui.lower()))
+        """The most urgent first, then those with the most reasons, then by name."""
+        for entree in self.entrees.values():
+            entree.raisons.sort(key=lambda raison: raison.priorite)
+        return sorted(self.entrees.values(), key=lambda e: (e.priorite, -len(e.raisons), e.qui.lower()))
 
 
-def _a_prevenir(promotion, *, alertes, silencieux, sans_carnet, mois, absents, lignes_comites, phase,
+def _a_prevenir(*, alertes, silencieux, sans_carnet, mois, absents, lignes_comites, phase,
                 sans_accompagnement) -> list[APrevenir]:
     liste = _Liste()
 
@@ -135,35 +148,35 @@ def _a_prevenir(promotion, *, alertes, silencieux, sans_carnet, mois, absents, l
         eig = alerte.reponse.eig
         personne(eig, Raison(
             f"Météo : {alerte.get_motif_display().lower()} (vague du {date_format(alerte.reponse.vague.date)})",
-            reverse("meteo_eig", args=[eig.pk]), f"Météo — {eig.nom_complet}"))
+            reverse("meteo_eig", args=[eig.pk]), f"Météo — {eig.nom_complet}", ALERTE))
     for eig in silencieux:
         personne(eig, Raison(
             f"N'a répondu à aucune des {pilotage.METEOS_SANS_REPONSE} dernières météos",
-            reverse("meteo_eig", args=[eig.pk]), f"Météo — {eig.nom_complet}"))
+            reverse("meteo_eig", args=[eig.pk]), f"Météo — {eig.nom_complet}", SILENCE))
     for eig in sans_carnet:
         nom, defis = _nom_et_defis(eig)
         personne(eig, Raison(
             f"Pas de carnet de bord {de_mois(mois)}", reverse("carnet_eig", args=[eig.pk]),
-            f"Carnet de bord — {nom}"), defis)
+            f"Carnet de bord — {nom}", SANS_CARNET), defis)
     for absent in absents:
         eig, sessions = absent["personne"], absent["sessions"]
         titres = " ; ".join(f"« {session.titre} »" for session in sessions)
         personne(eig, Raison(
             f"Absence à ses {len(sessions)} dernières sessions ({titres})",
-            reverse("session_emargement", args=[sessions[0].pk]), f"Émargement — {sessions[0].titre}"))
+            reverse("session_emargement", args=[sessions[0].pk]), f"Émargement — {sessions[0].titre}", ABSENCES))
     for eig in sans_accompagnement:
         nom, defis = _nom_et_defis(eig)
         equipe = next(iter(getattr(eig, "equipes_promotion", [])), None)
         url = reverse("heures_defi", args=[equipe.defi.slug]) if equipe else reverse("mentorat_cycles")
         action = f"Heures reçues — {equipe.defi.titre}" if equipe else "Cycles de mentorat"
         personne(eig, Raison(f"Ni mentorat ni heures d'accélération reçues depuis le début de la phase {phase.numero}",
-                             url, action), defis)
+                             url, action, SANS_ACCOMPAGNEMENT), defis)
     for ligne in lignes_comites:
         if ligne.comite and ligne.statut_support == StatutSupport.EN_RETARD and not ligne.support_soumis:
             echeance = date_format(timezone.localtime(ligne.comite.echeance_support), ECHEANCE)
             liste.ajouter(("defi", ligne.defi.pk), f"Équipe de « {ligne.defi.titre} »", "", Raison(
                 f"Support du comité de phase {ligne.comite.phase.numero} non soumis, attendu le {echeance}",
-                ligne.comite.get_absolute_url(), f"Comité — {ligne.defi.titre}"))
+                ligne.comite.get_absolute_url(), f"Comité — {ligne.defi.titre}", SUPPORT_EN_RETARD))
     return liste.triee()
 
 
@@ -224,12 +237,15 @@ def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None =
         .select_related("session", "expertise", "presentateur").annotate(nombre_membres=Count("participations"))
     )
 
+    a_prevenir = _a_prevenir(
+        alertes=alertes, silencieux=silencieux, sans_carnet=sans_carnet, mois=mois, absents=absents,
+        lignes_comites=lignes_comites, phase=phase, sans_accompagnement=sans_accompagnement)
     return {
         "maintenant": maintenant, "jour": jour, "mois": mois, "phase": phase,
         "frise": _frise(promotion, jour),
-        "a_prevenir": _a_prevenir(
-            promotion, alertes=alertes, silencieux=silencieux, sans_carnet=sans_carnet, mois=mois, absents=absents,
-            lignes_comites=lignes_comites, phase=phase, sans_accompagnement=sans_accompagnement),
+        "a_prevenir": a_prevenir,
+        "a_prevenir_d_abord": [entree for entree in a_prevenir if entree.priorite < A_RELANCER],
+        "a_relancer": [entree for entree in a_prevenir if entree.priorite >= A_RELANCER],
         "comites": lignes_comites,
         "supports_non_soumis": [ligne for ligne in lignes_comites if not ligne.support_soumis],
         "meteo": {
