@@ -143,3 +143,23 @@ def tableau_comites(promotion: Promotion, numero_phase: int, *, statut_support_f
             continue
         lignes.append(ligne)
     return lignes
+
+
+def comites_des_defis(defis, maintenant=None) -> dict[int, list[Comite]]:
+    """The comités of several défis in one query, by défi id, in phase order; each with `statut_support` and
+    `statut_rapport` and its support and rapport: the homes of the teams and sponsors read them."""
+    maintenant = maintenant or timezone.now()
+    par_defi: dict[int, list[Comite]] = {}
+    comites = (Comite.objects.filter(defi__in=defis, phase__promotion=F("defi__promotion"))
+               .select_related("defi", "phase", "support", "rapport").order_by("phase__numero"))
+    for comite in comites:
+        comite.statut_support = statut_support(comite, maintenant)
+        comite.statut_rapport = statut_rapport(comite)
+        par_defi.setdefault(comite.defi_id, []).append(comite)
+    return par_defi
+
+
+def prochain_comite(comites: list[Comite], maintenant=None) -> Comite | None:
+    """Of a défi's comités in phase order, the first not over yet."""
+    maintenant = maintenant or timezone.now()
+    return next((comite for comite in comites if comite.fin > maintenant), None)

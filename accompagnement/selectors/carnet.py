@@ -46,6 +46,11 @@ def carnet_du_mois(eig, mois: datetime.date) -> CarnetDeBord | None:
     return CarnetDeBord.objects.filter(eig=eig, mois=mois).prefetch_related(_evaluations()).first()
 
 
+def carnet_du_mois_ecrit_le(eig, mois: datetime.date) -> datetime.datetime | None:
+    """When the EIG last saved their entry of `mois`, or None when it is still to write."""
+    return CarnetDeBord.objects.filter(eig=eig, mois=mois).values_list("updated_at", flat=True).first()
+
+
 def carnet_precedent(eig, mois: datetime.date) -> CarnetDeBord | None:
     """The EIG's latest entry before `mois`: its objectives come back to be reviewed."""
     return CarnetDeBord.objects.filter(eig=eig, mois__lt=mois).order_by("-mois").first()

@@ -6,7 +6,7 @@ Europe/Paris), so that it fits in a month: 28 days at most from the first séanc
 
 import datetime
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from programme.dates import moments_lisibles
@@ -178,3 +178,24 @@ def dispositifs_du_mentorat() -> dict[str, Dispositif]:
     """The three mentorat dispositifs of the catalogue, in the coaches' words, by kind."""
     par_slug = {d.slug: d for d in Dispositif.objects.filter(slug__in=DISPOSITIFS_MENTORAT.values())}
     return {cle: par_slug.get(slug) for cle, slug in DISPOSITIFS_MENTORAT.items()}
+
+
+def cycle_en_cours_de(demandeur) -> Cycle | None:
+    """The person's cycle not cancelled and not over (the soonest when several), with its mentor and
+    `prochaine_seance` (the start of its next live séance), or None: what their home shows."""
+    maintenant = timezone.now()
+    a_venir = Q(reservations__annulee_le__isnull=True, reservations__creneau__fin__gt=maintenant)
+    return (
+        Cycle.objects.filter(demandeur=demandeur, annule_le__isnull=True).select_related("mentor")
+        .annotate(prochaine_seance=Min("reservations__creneau__debut", filter=a_venir))
+        .filter(prochaine_seance__isnull=False).order_by("prochaine_seance", "pk").first()
+    )
+
+
+def creneaux_a_venir_en_bref(mentor) -> dict:
+    """A mentor's slots not over yet, in figures: `total`, `reserves` (held by a cycle), `libres`, and
+    `prochain` (the start of the next one, or None)."""
+    compte = Creneau.objects.filter(moments_lisibles(), mentor=mentor, fin__gt=timezone.now()).aggregate(
+        total=Count("pk"), reserves=Count("pk", filter=Exists(_reservation_active())), prochain=Min("debut"),
+    )
+    return {**compte, "libres": compte["total"] - compte["reserves"]}

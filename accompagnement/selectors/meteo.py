@@ -36,6 +36,13 @@ def reponses_de(eig) -> list[ReponseMeteo]:
     return list(ReponseMeteo.objects.filter(eig=eig).select_related("vague__promotion").order_by("-vague__date"))
 
 
+def derniere_reponse_de(eig, promotion: Promotion) -> ReponseMeteo | None:
+    """The EIG's place in the latest round of the promotion they were invited to, with its round: the round still
+    to answer, or the one they answered last (their home says which)."""
+    return (ReponseMeteo.objects.filter(eig=eig, vague__promotion=promotion).select_related("vague")
+            .order_by("-vague__date").first())
+
+
 def reponses_avec_alertes(eig) -> list[ReponseMeteo]:
     """An EIG's rounds for the coaches, newest first, with the alerts each answer raised."""
     return list(

@@ -7,7 +7,7 @@ so that a page's number of queries does not grow with the number of sessions.
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from defis.models import MembreEquipe
@@ -151,3 +151,39 @@ def mois_de(promotion: Promotion) -> list[tuple[str, datetime.date]]:
         mois.append((f"{jour:{FORMAT_MOIS}}", jour))
         jour = mois_suivant(jour)
     return mois
+
+
+def sessions_inscrites_a_venir(personne, nombre: int) -> list[Session]:
+    """The next `nombre` published sessions `personne` registered to (the waiting list is not a place), soonest
+    first, with their dispositif: what their home lists."""
+    return list(
+        Session.objects.filter(moments_lisibles(), statut=Session.Statut.PUBLIEE, debut__gt=timezone.now(),
+                               inscriptions__personne=personne, inscriptions__statut=INSCRITE)
+        .select_related("dispositif").order_by("debut", "pk")[:nombre]
+    )
+
+
+def sessions_animees_a_venir(personne, nombre: int) -> list[Session]:
+    """The next `nombre` published sessions `personne` facilitates and that are not over, soonest first, each with
+    its dispositif and `nombre_inscrites`."""
+    sessions = (
+        Session.objects.filter(moments_lisibles(), statut=Session.Statut.PUBLIEE, fin__gt=timezone.now(),
+                               facilitateurs=personne)
+        .select_related("dispositif").order_by("debut", "pk")
+    )
+    return list(_avec_comptes(sessions)[:nombre])
+
+
+def sessions_invitant_a_venir(personne, nombre: int, *, dispositif_slug: str = "") -> list[Session]:
+    """The next `nombre` published sessions `personne` is invited to (of one dispositif when given), soonest first,
+    each with its dispositif and `ma_reponse` (the person's answer's status, or None)."""
+    sessions = (
+        sessions_invitant(personne).filter(statut=Session.Statut.PUBLIEE, debut__gt=timezone.now())
+        .select_related("dispositif")
+        .annotate(ma_reponse=Subquery(
+            Inscription.objects.filter(session=OuterRef("pk"), personne=personne).values("statut")[:1]))
+        .order_by("debut", "pk")
+    )
+    if dispositif_slug:
+        sessions = sessions.filter(dispositif__slug=dispositif_slug)
+    return list(sessions[:nombre])

@@ -83,6 +83,20 @@ def derniere_date_de_vague(promotion: Promotion, jour: datetime.date) -> datetim
     return candidate if meteo_jour_de_vague(promotion, candidate) else None
 
 
+def prochaine_date_de_vague(promotion: Promotion, jour: datetime.date) -> datetime.date | None:
+    """The first round day of the promotion after `jour` (None when the promotion has no round left)."""
+    reference = semaine_de_reference(promotion)
+    if reference is None:
+        return None
+    candidate = max(derniere_date_de_vague(promotion, jour) or reference, reference + datetime.timedelta(
+        days=promotion.meteo_jour))
+    while candidate <= jour or not meteo_jour_de_vague(promotion, candidate):
+        candidate += datetime.timedelta(weeks=SEMAINES_ENTRE_VAGUES)
+        if promotion.date_fin and candidate > promotion.date_fin:
+            return None
+    return candidate
+
+
 def vague_horaires(promotion: Promotion, jour: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
     """When the round of `jour` opens and closes: 12:00 in Paris that day and `meteo_duree_jours` days later,
     as aware datetimes in UTC (so 11:00 UTC in winter, 10:00 UTC in summer)."""

@@ -6,7 +6,12 @@ import datetime
 import pytest
 
 from accompagnement.services import meteo as services_meteo
-from accompagnement.services.meteo import derniere_date_de_vague, meteo_jour_de_vague, vague_horaires
+from accompagnement.services.meteo import (
+    derniere_date_de_vague,
+    meteo_jour_de_vague,
+    prochaine_date_de_vague,
+    vague_horaires,
+)
 from programme.models import Promotion
 from tests.constantes import constante_changer
 
@@ -81,6 +86,19 @@ def test_la_derniere_vague_est_celle_du_calendrier(ancre):
     while jour <= datetime.date(2027, 1, 10):
         precedents = [j for j in jours if j <= jour]
         assert derniere_date_de_vague(promotion, jour) == (precedents[-1] if precedents else None), jour
+        jour += datetime.timedelta(days=1)
+
+
+@pytest.mark.parametrize("ancre", [datetime.date(2026, 1, 7), datetime.date(2026, 1, 12)])
+def test_la_prochaine_vague_est_celle_du_calendrier(ancre):
+    """On any day, the next round day is the first one the fortnight rule gives after that day; none after the
+    promotion's last round."""
+    promotion = _promotion(meteo_ancre=ancre)
+    jours = list(_jours(promotion))
+    jour = datetime.date(2025, 12, 1)
+    while jour <= datetime.date(2027, 1, 10):
+        suivants = [j for j in jours if j > jour]
+        assert prochaine_date_de_vague(promotion, jour) == (suivants[0] if suivants else None), jour
         jour += datetime.timedelta(days=1)
 
 
