@@ -120,7 +120,7 @@ def _nom_et_defis(personne) -> tuple[str, str]:
 
 
 class _Liste:
-    """The list of whom to talk to, one entry per person or team, in the order reasons come in."""
+    """The list of whom to talk to, one entry per person or team gathering all their reasons."""
 
     def __init__(self):
         self.entrees: dict[tuple, APrevenir] = {}
@@ -169,7 +169,7 @@ def _a_prevenir(*, alertes, silencieux, sans_carnet, mois, absents, lignes_comit
         equipe = next(iter(getattr(eig, "equipes_promotion", [])), None)
         url = reverse("heures_defi", args=[equipe.defi.slug]) if equipe else reverse("mentorat_cycles")
         action = f"Heures reçues — {equipe.defi.titre}" if equipe else "Cycles de mentorat"
-        personne(eig, Raison(f"Ni mentorat ni heures d'accélération reçues depuis le début de la phase {phase.numero}",
+        personne(eig, Raison(f"Ni mentorat (tenu ou réservé) ni heures d'accélération reçues en phase {phase.numero}",
                              url, action, SANS_ACCOMPAGNEMENT), defis)
     for ligne in lignes_comites:
         if ligne.comite and ligne.statut_support == StatutSupport.EN_RETARD and not ligne.support_soumis:
@@ -214,7 +214,8 @@ def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None =
     sans_carnet = [eig for eig in carnets if eig.rempli_le is None]
 
     absents = pilotage.absents_des_dernieres_sessions(promotion, maintenant=maintenant)
-    sans_accompagnement = (pilotage.eig_sans_mentorat_ni_heures(promotion, phase.date_debut, jour)
+    # A cycle booked for the coming weeks of the phase counts: the EIG is already accompanied.
+    sans_accompagnement = (pilotage.eig_sans_mentorat_ni_heures(promotion, phase.date_debut, phase.date_fin)
                            if phase else [])
     lignes_comites = tableau_comites(promotion, phase.numero, maintenant=maintenant) if phase else []
     for ligne in lignes_comites:

@@ -199,22 +199,25 @@ def test_un_eig_absent_de_ses_dernieres_sessions_est_a_signaler(client, promotio
 
 def test_carnet_mentorat_et_heures_de_la_phase(client, promotion, coach):
     """Without this month's carnet, or without mentorat nor hours this phase, an EIG is a reason each; an EIG who
-    wrote the carnet, booked a cycle and whose défi received hours is not listed; the carnet rate shows."""
+    wrote the carnet, booked a cycle and whose défi received hours is not listed; a cycle booked for the coming
+    weeks is mentorat; the carnet rate shows."""
     defi = DefiFactory(promotion=promotion, titre="Défi aidé")
     suivi = _eig(promotion, defi=defi, prenom="Sophie", nom_usage="Suivie")
     oublie = _eig(promotion, prenom="Omer", nom_usage="Oublié")
     CarnetDeBordFactory(eig=suivi)
     HeureAccelerationFactory(defi=defi, date=premier_du_mois())
     CycleFactory(demandeur=suivi)
+    CycleFactory(demandeur=_eig(promotion, prenom="Céline", nom_usage="Cycle"))
 
     page = _page(client, coach)
 
     a_prevenir = _a_prevenir(page)
     assert "Sophie Suivie" not in a_prevenir
     assert "Pas de carnet de bord de" in a_prevenir["Omer Oublié"]
-    assert "Ni mentorat ni heures d'accélération reçues depuis le début de la phase 2" in a_prevenir["Omer Oublié"]
+    assert "Ni mentorat (tenu ou réservé) ni heures d'accélération reçues en phase 2" in a_prevenir["Omer Oublié"]
+    assert "Ni mentorat" not in a_prevenir["Céline Cycle"]
     assert reverse("carnet_eig", args=[oublie.pk]) in _liens(page, "a-prevenir")
-    assert "1 EIG sur 2 ont écrit leur carnet (50 %)" in _section(page, "carnets")
+    assert "1 EIG sur 3 ont écrit leur carnet (33 %)" in _section(page, "carnets")
 
 
 def test_la_frise_des_phases_et_la_promotion_choisie(client, promotion, coach):
