@@ -40,6 +40,8 @@ FACILITATEURS = {
     "seminaire-integration": (0, 1), "seminaire-acceleration": (0, 1), "conference": (0,),
     "expedition-apprenante": (1,), "seminaire-porteurs": (0, 4),
 }
+# The dispositifs the demo's intervenante co-leads with the coaches: an outside speaker's conférences and expéditions.
+ANIMES_PAR_L_INTERVENANT = {"conference", "expedition-apprenante"}
 COACHS_DES_COMITES = {1: (0, 4), 2: (0, 2)}
 # (mentor, kind, weekday, time, minutes, first week, place): weekly series over the next five weeks.
 SERIES = [
@@ -208,6 +210,7 @@ class Acteurs:
     defi: Defi
     coequipiers: list[Personne]
     autres_eig: list[Personne]
+    intervenant: Personne
 
     @property
     def coach(self):
@@ -227,16 +230,20 @@ def _acteurs(promotion, demo, rng) -> Acteurs:
     coachs = [coach, *gens.filter(roles__promotion=promotion, roles__type=Role.Type.COACH).exclude(pk=coach.pk)]
     autres = list(gens.filter(roles__promotion=promotion, roles__type=Role.Type.EIG).exclude(equipes__defi=defi))
     return Acteurs(promotion, coachs, demo[Role.Type.PARRAIN], eig, demo[Role.Type.PORTEUR], defi, coequipiers,
-                   rng.sample(autres, AUTRES_EIG_INSCRITS))
+                   rng.sample(autres, AUTRES_EIG_INSCRITS), demo[Role.Type.INTERVENANT])
 
 
 def _calendrier(acteurs: Acteurs):
-    """Plan the ten months, give the promotion-wide sessions their coaches, publish everything."""
+    """Plan the ten months, give the promotion-wide sessions their coaches (and the conférences and expéditions the
+    intervenante), publish everything."""
     calendrier_planifier(acteurs.promotion)
     brouillons = (Session.objects.filter(promotion=acteurs.promotion, statut=Session.Statut.BROUILLON,
                                          dispositif__slug__in=FACILITATEURS).select_related("dispositif"))
     for session in brouillons:
-        session_modifier(session, facilitateurs=[acteurs.coachs[r] for r in FACILITATEURS[session.dispositif.slug]])
+        facilitateurs = [acteurs.coachs[r] for r in FACILITATEURS[session.dispositif.slug]]
+        if session.dispositif.slug in ANIMES_PAR_L_INTERVENANT:
+            facilitateurs.append(acteurs.intervenant)
+        session_modifier(session, facilitateurs=facilitateurs)
     calendrier_publier(acteurs.promotion)
 
 
