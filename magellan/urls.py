@@ -5,13 +5,14 @@ from django.views.generic import RedirectView
 
 from proconnect import views as proconnect
 
-from . import admin_journal, exports, tableau_de_bord, views
+from . import admin_journal, exports, indicateurs, tableau_de_bord, views
 
 urlpatterns = [
     path("", views.accueil, name="accueil"),
     path("espace/", views.espace, name="espace"),
     path("accessibilite/", views.accessibilite, name="accessibilite"),
     path("mentions-legales/", views.mentions_legales, name="mentions_legales"),
+    path("indicateurs/", indicateurs.indicateurs, name="indicateurs"),
     path("coachs/exports/<slug:nom>.<slug:format>", exports.export_coachs, name="export_coachs"),
     path("coachs/tableau-de-bord/", tableau_de_bord.tableau_de_bord, name="tableau_de_bord"),
     path("", include("programme.urls")),

@@ -4,12 +4,12 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from defis.models import Defi
 from programme.models import Phase, Promotion
 from programme.referentiel import COMPETENCES, VALEURS
 
 from . import confidentialite
 from .espace import espace_de
+from .indicateurs import chiffres_publics
 
 
 def accueil(request):
@@ -18,7 +18,7 @@ def accueil(request):
         for n, (nom, devise, mois) in Phase.REFERENTIEL.items()
     ]
     return render(request, "magellan/accueil.html", {
-        "phases": phases, "valeurs": VALEURS, "nombre_defis": Defi.objects.filter(visible=True).count(),
+        "phases": phases, "valeurs": VALEURS, "chiffres": chiffres_publics(),
         "plafond_heures": Promotion._meta.get_field("plafond_heures_acceleration").default,
     })
 

@@ -27,6 +27,7 @@ from .models import (
     Promotion,
     RefusNotification,
     Role,
+    SuiviCarriere,
     Theme,
 )
 from .rules import est_coach
@@ -336,3 +337,14 @@ class RefusNotificationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SuiviCarriere)
+class SuiviCarriereAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    """What coaches learn of each EIG's career after their promotion, for the budget indicator."""
+
+    list_display = ["role__personne", "role__promotion", "dans_la_fonction_publique", "constate_le"]
+    list_filter = ["dans_la_fonction_publique", "role__promotion"]
+    search_fields = ["role__personne__prenom", "role__personne__nom_usage", "role__personne__email"]
+    autocomplete_fields = ["role"]
+    list_select_related = ["role__personne", "role__promotion"]

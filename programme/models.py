@@ -11,7 +11,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from .dates import dates_verifier
+from .dates import DEBUT_ABSOLU, Fenetre, dates_verifier
 
 SANS_MOT_DE_PASSE = (
     "Magellan n'a ni mot de passe ni super-utilisateur : on se connecte par un code envoyé par e-mail. "
@@ -482,3 +482,46 @@ class RefusNotification(models.Model):
 
     def __str__(self):
         return f"{self.personne} · {self.get_categorie_display()}"
+
+
+class SuiviCarriere(models.Model):
+    """Whether an EIG worked in public service after their promotion, as known on a date: the programme's budget
+    indicator « EIG toujours dans la fonction publique » reads each EIG's latest record (magellan.indicateurs)."""
+
+    role = models.ForeignKey(
+        Role, on_delete=models.CASCADE, related_name="suivis_carriere", verbose_name="EIG et sa promotion",
+        limit_choices_to={"type": Role.Type.EIG, "promotion__isnull": False},
+    )
+    dans_la_fonction_publique = models.BooleanField(
+        "dans la fonction publique", help_text="Cochée : l'EIG travaillait alors pour une administration publique.",
+    )
+    constate_le = models.DateField("constaté le", help_text="Le jour où cette situation était connue.")
+    created_at = models.DateTimeField("saisi le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "suivi de carrière"
+        verbose_name_plural = "suivis de carrière"
+        ordering = ["role", "-constate_le"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "constate_le"], name="suivi_carriere_unique_par_jour",
+                violation_error_message="Cet EIG a déjà un suivi de carrière constaté ce jour-là.",
+            ),
+        ]
+
+    def __str__(self):
+        situation = "dans la fonction publique" if self.dans_la_fonction_publique else "hors de la fonction publique"
+        return f"{self.role.personne} · {situation} le {self.constate_le:%d/%m/%Y}"
+
+    def clean(self):
+        if not self.role_id:
+            return
+        if self.role.type != Role.Type.EIG or self.role.promotion_id is None:
+            raise ValidationError({"role": "Le suivi de carrière concerne le rôle d'un EIG dans une promotion."})
+        if self.constate_le is not None:
+            # The indicator is about after the promotion: from its end (its start, or Magellan's first day, when
+            # it has no end) to today.
+            promotion = self.role.promotion
+            debut = promotion.date_fin or promotion.date_debut or DEBUT_ABSOLU
+            fenetre = Fenetre(debut, timezone.localdate(), f"après « {promotion} », jusqu'à aujourd'hui")
+            dates_verifier(self, ["constate_le"], fenetre)

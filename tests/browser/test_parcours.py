@@ -44,7 +44,8 @@ def _se_connecter(page, email):
 
 
 def test_visiteur_parcourt_accueil_catalogue_defi_et_donnees(page, promotion_en_cours, verifier_accessibilite):
-    """A visitor reads the home, filters the catalogue, opens a défi and downloads the open data."""
+    """A visitor reads the home, filters the catalogue, opens a défi, reads the indicators and downloads the open
+    data."""
     page.goto("/")
     assert page.get_by_role("heading", name="Phase 1 – Valider l'hypothèse").is_visible()
     verifier_accessibilite(page)
@@ -70,6 +71,11 @@ def test_visiteur_parcourt_accueil_catalogue_defi_et_donnees(page, promotion_en_
         page.get_by_role("link", name="Télécharger au format CSV").click()
     contenu = open(telechargement.value.path(), encoding="utf-8-sig").read()
     assert "Hospi'Flux" in contenu and contenu.startswith("identifiant,titre")
+
+    page.goto("/")
+    page.get_by_role("link", name="Comparer les promotions année après année").click()
+    assert page.get_by_role("table", name="Comparaison des promotions").is_visible()
+    verifier_accessibilite(page)
 
 
 def test_eig_se_connecte_par_code_et_retrouve_son_equipe(page, promotion_en_cours, verifier_accessibilite):

@@ -21,7 +21,7 @@ from tests.processus import base_jetable
 
 RACINE = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-PAGES_PUBLIQUES = ["/", "/defis/", "/defis/hospiflux/", "/donnees-ouvertes/", "/accessibilite/",
+PAGES_PUBLIQUES = ["/", "/defis/", "/defis/hospiflux/", "/donnees-ouvertes/", "/indicateurs/", "/accessibilite/",
                    "/mentions-legales/", "/comptes/login/code/"]
 ROLES = ["coach", "eig", "porteur", "sponsor", "parrain", "intervenant", "alumni"]
 

@@ -1,14 +1,20 @@
-"""The coaches' exports: one click per promotion and the export button of the admin, for coaches only."""
+"""The programme's indicators (public aggregates) and the coaches' exports: one click per promotion and the
+export button of the admin, for coaches only."""
+
+import datetime
 
 from django.contrib import admin
 
 from magellan.exports import EXPORTS
+from programme.models import SuiviCarriere
 
-from .attendus import Entree, coachs_seulement
+from .attendus import Entree, coachs_seulement, tous
 
 
 def preparer(monde):
-    """Nothing of its own: the exports read what the other domains made."""
+    """The career of the EIG of the other promotion, known after it (the admin shows a row of each model)."""
+    role = monde["personnes"]["eig_ailleurs"].roles.get()
+    SuiviCarriere.objects.create(role=role, dans_la_fonction_publique=True, constate_le=datetime.date(2025, 9, 1))
     return {}
 
 
@@ -18,6 +24,7 @@ def _export(nom, format="csv"):
 
 
 ENTREES = [
+    Entree("indicateurs du programme", lambda o: "/indicateurs/", tous(200)),
     *(_export(nom) for nom in EXPORTS),
     _export("sessions", "xlsx"),
     Entree("export de la promotion affichée par défaut", lambda o: "/coachs/exports/personnes.xlsx",
