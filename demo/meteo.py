@@ -1,5 +1,6 @@
 """The demo's météo entrepreneuriale, for `manage.py seed_demo`: four closed rounds answered by the promotion's
-EIG (varied levels, one drop that raised an alert) and the round of this week, open, a few answers in.
+EIG (varied levels, one drop that raised an alert; their figures frozen as at their closing) and the round of
+this week, open, a few answers in.
 
 The promotion's météo moves to Mondays, anchored on the current week, so the open round is always current.
 Rows are written directly rather than through the services: the demo sends no e-mail.
@@ -16,6 +17,7 @@ from accompagnement.services.meteo import (
     SEMAINES_ENTRE_VAGUES,
     meteo_jour_de_vague,
     vague_horaires,
+    vagues_figer,
 )
 from programme.dates import PARIS
 from programme.models import Personne, Promotion, Role
@@ -91,4 +93,5 @@ def demo_meteo(promotion: Promotion, maintenant: datetime.datetime | None = None
                     # Raised when the EIG answered, not when the demo was built.
                     AlerteMeteo.objects.filter(pk=alerte.pk).update(created_at=reponse.repondue_le)
                     bilan["alertes"] += 1
+    vagues_figer(promotion.vagues_meteo.filter(cloturee_le__isnull=False), maintenant)
     return bilan

@@ -9,10 +9,14 @@ from defis.models import Defi
 
 
 class HeureAcceleration(models.Model):
-    """Time given to a défi, in quarter hours."""
+    """Time given to a défi, in quarter hours. When the parrain is erased, the hours stay with the défi, their
+    giver replaced by the erasure's record (`parrain_efface`), so the défi's totals and its number of parrains
+    stay as they were. The record lives in the project (`magellan.Effacement`), hence a plain number here."""
 
-    parrain = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="heures_donnees",
-                                verbose_name="parrain ou marraine")
+    parrain = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="heures_donnees", verbose_name="parrain ou marraine")
+    parrain_efface = models.PositiveIntegerField("parrain ou marraine effacé(e) (n° de l'effacement)", null=True,
+                                                 blank=True)
     defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="heures_recues")
     date = models.DateField("date")
     duree_minutes = models.PositiveIntegerField("durée (minutes)")

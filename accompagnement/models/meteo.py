@@ -11,7 +11,10 @@ SEL_LIEN = "accompagnement.meteo.reponse"
 
 
 class VagueMeteo(models.Model):
-    """One fortnightly round of a promotion: opened on the promotion's day, closed a few days later."""
+    """One fortnightly round of a promotion: opened on the promotion's day, closed a few days later.
+
+    At closing, its figures are frozen here (`figee_le` and the `*_figees` fields): every page showing a closed
+    round reads them, so no later change (an erased person, an edited answer) moves a published figure."""
 
     promotion = models.ForeignKey(Promotion, on_delete=models.CASCADE, related_name="vagues_meteo")
     date = models.DateField("jour d'ouverture")
@@ -19,6 +22,12 @@ class VagueMeteo(models.Model):
     fermee_le = models.DateTimeField("clôture prévue le")
     relancee_le = models.DateTimeField("relance envoyée le", null=True, blank=True)
     cloturee_le = models.DateTimeField("clôturée le", null=True, blank=True)
+    figee_le = models.DateTimeField("chiffres figés le", null=True, blank=True)
+    invites_figes = models.PositiveIntegerField("invitations (figées)", null=True, blank=True)
+    repondants_figes = models.PositiveIntegerField("réponses (figées)", null=True, blank=True)
+    moy_meteo_figee = models.FloatField("météo moyenne (figée)", null=True, blank=True)
+    moy_equipe_figee = models.FloatField("vie de l'équipe moyenne (figée)", null=True, blank=True)
+    moy_epanouissement_figee = models.FloatField("épanouissement moyen (figé)", null=True, blank=True)
 
     class Meta:
         verbose_name = "vague de météo"
@@ -42,7 +51,8 @@ class VagueMeteo(models.Model):
 class ReponseMeteo(models.Model):
     """One EIG's place in a round: created with the invitation, filled in when they answer.
 
-    Seen by the respondent and the coaches only (DESIGN §5)."""
+    Seen by the respondent and the coaches only (DESIGN §5). When the person is erased, their answered levels stay
+    in the round without anyone behind them (`eig` empty, texts blanked): anonymous, not pseudonymous."""
 
     class Niveau(models.IntegerChoices):
         ORAGE = 1, "Orage"
@@ -52,7 +62,8 @@ class ReponseMeteo(models.Model):
         SOLEIL = 5, "Grand soleil"
 
     vague = models.ForeignKey(VagueMeteo, on_delete=models.CASCADE, related_name="reponses")
-    eig = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reponses_meteo")
+    eig = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                            related_name="reponses_meteo")
     invitee_le = models.DateTimeField("invitée le", auto_now_add=True)
     repondue_le = models.DateTimeField("répondue le", null=True, blank=True)
     meteo = models.PositiveSmallIntegerField("météo", choices=Niveau.choices, null=True, blank=True)

@@ -94,7 +94,8 @@ class Session(models.Model):
 
 
 class Inscription(models.Model):
-    """A person's answer to a session: registered, on the waiting list, declined; and whether they came."""
+    """A person's answer to a session: registered, on the waiting list, declined; and whether they came. When the
+    person is erased, their answers to past sessions stay without anyone behind them, so attendance figures stay."""
 
     class Statut(models.TextChoices):
         INSCRITE = "inscrite", "Inscrite"
@@ -102,7 +103,8 @@ class Inscription(models.Model):
         DECLINEE = "declinee", "A décliné"
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="inscriptions")
-    personne = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inscriptions")
+    personne = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="inscriptions")
     statut = models.CharField("statut", max_length=20, choices=Statut.choices, default=Statut.INSCRITE)
     present = models.BooleanField("présente", null=True, blank=True)
     created_at = models.DateTimeField("inscrite le", auto_now_add=True)

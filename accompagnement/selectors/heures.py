@@ -149,7 +149,8 @@ def consommation_par_defi(premier: datetime.date, promotion=None) -> list[dict]:
     defis = (
         Defi.objects.select_related("promotion")
         .annotate(minutes=Sum("heures_recues__duree_minutes", filter=du_mois),
-                  parrains=Count("heures_recues__parrain", filter=du_mois, distinct=True))
+                  parrains=Count("heures_recues__parrain", filter=du_mois, distinct=True)
+                  + Count("heures_recues__parrain_efface", filter=du_mois, distinct=True))
         .filter(minutes__gt=0)
         .order_by("-minutes", "titre")
     )
@@ -164,7 +165,8 @@ def consommation_par_mois(promotion) -> list[dict]:
     mois = (
         HeureAcceleration.objects.filter(defi__promotion=promotion)
         .annotate(mois=TruncMonth("date")).values("mois")
-        .annotate(minutes=Sum("duree_minutes"), parrains=Count("parrain", distinct=True),
+        .annotate(minutes=Sum("duree_minutes"),
+                  parrains=Count("parrain", distinct=True) + Count("parrain_efface", distinct=True),
                   defis=Count("defi", distinct=True))
         .order_by("mois")
     )

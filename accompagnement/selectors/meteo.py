@@ -5,7 +5,7 @@ round, only when at least five others than the reader answered (DESIGN §5)."""
 import datetime
 
 from django.core import signing
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from defis.models import MembreEquipe
@@ -52,20 +52,41 @@ def reponses_avec_alertes(eig) -> list[ReponseMeteo]:
     )
 
 
-def meteo_tendance(promotion: Promotion) -> list[VagueMeteo]:
-    """The coaches' trend of a promotion: its rounds, oldest first, each with `invites`, `repondants`, `taux` (the
-    response rate in %) and the averages `moy_meteo`, `moy_equipe`, `moy_epanouissement` (None without answers)."""
+# The figures a round shows: each name, its aggregate over the round's answers, whether over answered ones only,
+# and the field of `VagueMeteo` that keeps it frozen once the round is closed.
+CHIFFRES = {
+    "invites": (Count, "pk", False, "invites_figes"),
+    "repondants": (Count, "pk", True, "repondants_figes"),
+    "moy_meteo": (Avg, "meteo", True, "moy_meteo_figee"),
+    "moy_equipe": (Avg, "vie_equipe", True, "moy_equipe_figee"),
+    "moy_epanouissement": (Avg, "epanouissement", True, "moy_epanouissement_figee"),
+}
+
+
+def _en_direct() -> dict:
+    """The figures computed from the answers now, as annotations of rounds (`direct_<name>`)."""
     repondues = Q(reponses__repondue_le__isnull=False)
-    vagues = (VagueMeteo.objects.filter(promotion=promotion)
-              .annotate(invites=Count("reponses"), repondants=Count("reponses", filter=repondues),
-                        moy_meteo=Avg("reponses__meteo", filter=repondues),
-                        moy_equipe=Avg("reponses__vie_equipe", filter=repondues),
-                        moy_epanouissement=Avg("reponses__epanouissement", filter=repondues))
-              .order_by("date"))
-    vagues = list(vagues)
+    return {f"direct_{nom}": agregat(f"reponses__{champ}", filter=repondues if seulement_repondues else None)
+            for nom, (agregat, champ, seulement_repondues, _fige) in CHIFFRES.items()}
+
+
+def _chiffres_poser(vagues) -> list[VagueMeteo]:
+    """The rounds, each with the figures it shows — those frozen at its closing, else those of its answers now —
+    and `taux`, the response rate in %."""
+    vagues = list(vagues.annotate(**_en_direct()))
     for vague in vagues:
+        fige = vague.figee_le is not None
+        for nom, (_agregat, _champ, _repondues, champ_fige) in CHIFFRES.items():
+            setattr(vague, nom, getattr(vague, champ_fige if fige else f"direct_{nom}"))
         vague.taux = round(100 * vague.repondants / vague.invites) if vague.invites else 0
     return vagues
+
+
+def meteo_tendance(promotion: Promotion) -> list[VagueMeteo]:
+    """The coaches' trend of a promotion: its rounds, oldest first, each with `invites`, `repondants`, `taux` (the
+    response rate in %) and the averages `moy_meteo`, `moy_equipe`, `moy_epanouissement` (None without answers) —
+    for a closed round, the figures frozen at its closing."""
+    return _chiffres_poser(VagueMeteo.objects.filter(promotion=promotion).order_by("date"))
 
 
 def alertes_ouvertes(promotion: Promotion) -> list[AlerteMeteo]:
@@ -99,16 +120,20 @@ def eig_de_la_promotion_et_leur_meteo(promotion: Promotion) -> QuerySet[Personne
 def meteo_de_la_promotion(promotion: Promotion, lecteur, maintenant: datetime.datetime | None = None
                           ) -> list[VagueMeteo]:
     """What a promotion's EIG (`lecteur`) may see, oldest first: for each closed round, the average météo of the
-    whole promotion (`moyenne`, over `repondants`) — nothing for open rounds, whose average would move with each
-    new answer, and nothing unless five people other than the reader answered: the reader knows their own answer,
-    so with theirs among five they would learn the average of four."""
+    whole promotion (`moyenne`, over `repondants`), as frozen at its closing — nothing for open rounds, whose
+    average would move with each new answer, and nothing unless five people other than the reader answered: the
+    reader knows their own answer, so with theirs among five they would learn the average of four."""
     maintenant = maintenant or timezone.now()
-    repondues = Q(reponses__repondue_le__isnull=False)
-    return list(
+    siennes = ReponseMeteo.objects.filter(vague=OuterRef("pk"), eig=lecteur, repondue_le__isnull=False)
+    vagues = _chiffres_poser(
         VagueMeteo.objects.filter(promotion=promotion)
         .filter(Q(cloturee_le__isnull=False) | Q(fermee_le__lte=maintenant))
-        .annotate(repondants=Count("reponses", filter=repondues),
-                  autres=Count("reponses", filter=repondues & ~Q(reponses__eig=lecteur)),
-                  moyenne=Avg("reponses__meteo", filter=repondues))
-        .filter(autres__gte=SEUIL_ANONYMAT).order_by("date")
+        .annotate(sienne=Exists(siennes)).order_by("date")
     )
+    montrees = []
+    for vague in vagues:
+        vague.autres = vague.repondants - vague.sienne
+        vague.moyenne = vague.moy_meteo
+        if vague.autres >= SEUIL_ANONYMAT:
+            montrees.append(vague)
+    return montrees

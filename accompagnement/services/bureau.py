@@ -186,3 +186,14 @@ def documents_echus_supprimer(jour=None) -> int:
     name, for its page to say the document was removed at the end of its retention. Run every night."""
     demandes = DemandeAide.objects.filter(defi__promotion__in=promotions_aux_documents_echus(jour)).exclude(document="")
     return fichiers_supprimer(demande.document for demande in demandes.iterator())
+
+
+@transaction.atomic
+def documents_de_supprimer(personne) -> int:
+    """Remove the documents an erased person joined to their requests to the bureau d'aide (the requests stay
+    with their défi, without them); returns how many files left."""
+    demandes = list(DemandeAide.objects.filter(demandeur=personne).exclude(document=""))
+    fichiers = [demande.document for demande in demandes]
+    DemandeAide.objects.filter(pk__in=[d.pk for d in demandes]).update(document="")
+    transaction.on_commit(lambda: fichiers_supprimer(fichiers))
+    return len(fichiers)

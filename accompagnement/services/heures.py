@@ -48,6 +48,8 @@ def heure_verifier(heure: HeureAcceleration) -> None:
     The parrain's row stays locked until the caller's transaction ends, so that a check in a form and the write
     that follows it (the admin does both in one transaction) count the same entries."""
     parrain, defi, date, duree_minutes = heure.parrain, heure.defi, heure.date, heure.duree_minutes
+    if heure.parrain_efface is not None:
+        raise ValidationError("Ces heures sont celles d'une personne effacée : elles restent telles quelles.")
     if duree_minutes <= 0 or duree_minutes % QUART_D_HEURE or duree_minutes > DUREE_MAX_MINUTES:
         raise ValidationError("La durée se saisit en quarts d'heure, de 0 h 15 à 5 h.")
     if date > timezone.localdate():
@@ -82,3 +84,10 @@ def _message_plafond(reste: int, duree: int, plafond: int, premier: datetime.dat
 def heure_supprimer(heure: HeureAcceleration) -> None:
     """Delete an entry: its time is available again in its month."""
     heure.delete()
+
+
+@transaction.atomic
+def heures_anonymiser(parrain, numero_effacement: int) -> int:
+    """Keep an erased parrain's hours with their défis, their giver replaced by the erasure's number: each défi's
+    and each month's totals, and their counts of parrains, stay as they were. Returns how many entries stay."""
+    return HeureAcceleration.objects.filter(parrain=parrain).update(parrain=None, parrain_efface=numero_effacement)

@@ -10,7 +10,8 @@ import datetime
 
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Count, DateTimeField, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -23,6 +24,7 @@ from programme.selectors import coachs_de, promotions_en_cours
 
 from ..models import AlerteMeteo, ReponseMeteo, VagueMeteo
 from ..models.meteo import SEL_LIEN
+from ..selectors.meteo import CHIFFRES
 
 HEURE_OUVERTURE = datetime.time(12)
 # The cadence: a round every this many weeks, counted from the promotion's anchor week.
@@ -228,10 +230,51 @@ def meteo_tour(maintenant: datetime.datetime | None = None) -> dict[str, int]:
     ).select_related("promotion")
     for vague in a_relancer:
         bilan["relances"] += vague_relancer(vague, maintenant)
-    bilan["cloturees"] = VagueMeteo.objects.filter(cloturee_le__isnull=True, fermee_le__lte=maintenant).update(
-        cloturee_le=maintenant
-    )
+    bilan["cloturees"] = vagues_cloturer(maintenant)
     return bilan
+
+
+def _figes(maintenant: datetime.datetime) -> dict:
+    """The update that freezes a round's figures (`selectors.meteo.CHIFFRES`) from its answers now — unless they
+    are frozen already: a later change of the answers (an erased person) never moves them."""
+    figes = {"figee_le": Coalesce(F("figee_le"), Value(maintenant, output_field=DateTimeField()))}
+    for _nom, (agregat, champ, seulement_repondues, champ_fige) in CHIFFRES.items():
+        reponses = ReponseMeteo.objects.filter(vague=OuterRef("pk"))
+        if seulement_repondues:
+            reponses = reponses.filter(repondue_le__isnull=False)
+        valeur = Subquery(reponses.values("vague").annotate(valeur=agregat(champ)).values("valeur"))
+        if agregat is Count:
+            valeur = Coalesce(valeur, 0)
+        figes[champ_fige] = Case(When(figee_le__isnull=True, then=valeur), default=F(champ_fige),
+                                 output_field=VagueMeteo._meta.get_field(champ_fige))
+    return figes
+
+
+def vagues_figer(vagues, maintenant: datetime.datetime | None = None) -> int:
+    """Freeze the figures of closed `vagues` (a queryset), those not frozen yet, in one query (the demo's rounds,
+    the rounds of an erased person)."""
+    return vagues.update(**_figes(maintenant or timezone.now()))
+
+
+def vagues_cloturer(maintenant: datetime.datetime) -> int:
+    """Close the rounds whose time has come and freeze their figures, in one query; returns how many were closed
+    now (none twice, even when two runs meet)."""
+    return VagueMeteo.objects.filter(cloturee_le__isnull=True, fermee_le__lte=maintenant).update(
+        cloturee_le=maintenant, **_figes(maintenant))
+
+
+@transaction.atomic
+def reponses_anonymiser(personne, maintenant: datetime.datetime | None = None) -> int:
+    """Detach an erased person's météo from them: the rounds already closed are frozen first; their answered
+    levels stay in their rounds with nobody behind them (texts blanked, alerts removed), their invitations to rounds
+    still open are withdrawn. Returns how many answers stay, anonymous."""
+    maintenant = maintenant or timezone.now()
+    siennes = ReponseMeteo.objects.filter(eig=personne)
+    vagues_figer(VagueMeteo.objects.filter(pk__in=siennes.filter(vague__fermee_le__lte=maintenant).values("vague")),
+                 maintenant)
+    AlerteMeteo.objects.filter(reponse__in=siennes).delete()
+    siennes.filter(repondue_le__isnull=True, vague__fermee_le__gt=maintenant).delete()
+    return siennes.update(eig=None, reussites="", difficultes="", souhaite_echanger=False)
 
 
 def vague_est_close(vague: VagueMeteo, maintenant: datetime.datetime | None = None) -> bool:

@@ -187,7 +187,8 @@ def session_decliner(session: Session, personne) -> Inscription:
 def presences_marquer(session: Session, presents) -> int:
     """Record the attendance sheet: the registered people in `presents` came, the others did not."""
     presents = {getattr(p, "pk", p) for p in presents}
-    inscriptions = list(session.inscriptions.filter(statut=Inscription.Statut.INSCRITE))
+    # The answers of erased people keep the attendance they had.
+    inscriptions = list(session.inscriptions.filter(statut=Inscription.Statut.INSCRITE, personne__isnull=False))
     for inscription in inscriptions:
         inscription.present = inscription.personne_id in presents
     Inscription.objects.bulk_update(inscriptions, ["present"])
@@ -233,7 +234,7 @@ def _personnes_concernees(session: Session):
     return [
         inscription.personne
         for inscription in session.inscriptions.filter(
-            statut__in=[Inscription.Statut.INSCRITE, Inscription.Statut.ATTENTE]
+            statut__in=[Inscription.Statut.INSCRITE, Inscription.Statut.ATTENTE], personne__isnull=False
         ).select_related("personne")
     ]
 
@@ -254,3 +255,18 @@ def _annoncer(session: Session, gabarit: str, sujet: str, occasion: str, personn
         )
         for personne in personnes
     ])
+
+
+@transaction.atomic
+def inscriptions_anonymiser(personne, maintenant=None) -> int:
+    """An erased person's answers to sessions: those of sessions not yet over are withdrawn (a seat freed goes to
+    the first person waiting), those of past sessions stay with nobody behind them, so that attendance figures
+    stay as they were. Returns how many answers stay."""
+    maintenant = maintenant or timezone.now()
+    a_venir = Inscription.objects.filter(personne=personne, session__fin__gt=maintenant)
+    sessions = list(Session.objects.select_for_update().filter(
+        pk__in=a_venir.filter(statut=Inscription.Statut.INSCRITE).values("session")))
+    a_venir.delete()
+    for session in sessions:
+        _attente_promouvoir(session)
+    return Inscription.objects.filter(personne=personne).update(personne=None)

@@ -149,3 +149,16 @@ def pieces_jointes_echues_supprimer(jour=None) -> int:
         support__comite__defi__promotion__in=promotions_aux_documents_echus(jour)
     ).exclude(fichier="")
     return fichiers_supprimer(piece.fichier for piece in pieces.iterator())
+
+
+@transaction.atomic
+def pieces_jointes_de_supprimer(personne, *, par) -> int:
+    """Remove the files an erased person joined to supports, whether the support was submitted or not; each
+    support's history says which file `par` removed. Returns how many files left."""
+    pieces = list(PieceJointe.objects.filter(ajoutee_par=personne).select_related("support"))
+    for piece in pieces:
+        piece.delete()
+        _enregistrer(piece.support, par, ["updated_at"], raison_fichier(RAISON_FICHIER_RETIRE, piece.nom))
+    fichiers = [piece.fichier for piece in pieces]
+    transaction.on_commit(lambda: fichiers_supprimer(fichiers))
+    return len(pieces)
