@@ -58,6 +58,8 @@ MON_ESPACE = Rubrique("mon_espace", "Mon espace", (
     Entree("heures", "Heures d'accélération", "accompagnement.saisir_heures", tuile="Mes heures d'accélération",
            icone="fr-icon-timer-line"),
     Entree("preferences_notifications", "Mes notifications"),
+    Entree("mes_donnees", "Mes données", tuile="Télécharger mes données", icone="fr-icon-download-line",
+           bouton="fr-btn--tertiary"),
     Entree("agenda_abonnement", "S'abonner à mon agenda", menu=False, tuile="S'abonner à mon agenda",
            icone="fr-icon-rss-line", bouton="fr-btn--tertiary"),
 ))

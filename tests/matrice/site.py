@@ -23,6 +23,8 @@ ENTREES = [
     Entree("accessibilité", lambda o: "/accessibilite/", tous(200)),
     Entree("mentions légales", lambda o: "/mentions-legales/", tous(200)),
     Entree("mon espace", lambda o: "/espace/", connectes(200)),
+    Entree("mes données", lambda o: "/espace/mes-donnees/", connectes(200)),
+    Entree("télécharger mes données", lambda o: "/espace/mes-donnees/", connectes(200), "POST", lambda o: {}),
     Entree("catalogue des défis", lambda o: "/defis/", tous(200)),
     Entree("catalogue filtré", lambda o: f"/defis/?promotion={o['promotion'].pk}&theme=999999", tous(200)),
     Entree("défi visible", lambda o: o["defi"].get_absolute_url(), tous(200)),
