@@ -47,4 +47,4 @@ class HeureAccelerationAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHisto
         return duree_en_clair(obj.duree_minutes)
 
     def save_model(self, request, obj, form, change):
-        services.heure_enregistrer(obj)
+        services.heure_enregistrer(obj, par=request.user)

@@ -112,7 +112,7 @@ class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
             super().save_model(request, obj, form, change)
             return
         champs = {nom: form.cleaned_data[nom] for nom in form.changed_data if nom not in services.CHAMPS_MULTIPLES}
-        services.session_modifier(obj, **champs)
+        services.session_modifier(obj, par=request.user, **champs)
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.statut == Session.Statut.ANNULEE:

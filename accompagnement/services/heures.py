@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from programme.dates import fenetre_heures, mois_en_clair, premier_du_mois, verifier_date
+from programme.historique import auteur_noter
 from programme.models import Personne, Role
 
 from ..models import HeureAcceleration
@@ -29,13 +30,15 @@ class PlafondDepasse(ValidationError):
 def heure_saisir(parrain, defi, date: datetime.date, duree_minutes: int, sujet: str) -> HeureAcceleration:
     """Log hours a parrain gave a défi of their promotion, in quarter hours, if the month's cap allows it."""
     return heure_enregistrer(HeureAcceleration(parrain=parrain, defi=defi, date=date, duree_minutes=duree_minutes,
-                                               sujet=sujet))
+                                               sujet=sujet), par=parrain)
 
 
 @transaction.atomic
-def heure_enregistrer(heure: HeureAcceleration) -> HeureAcceleration:
-    """Write a new or changed entry (the parrain's form, the coaches' admin) if every rule allows it."""
+def heure_enregistrer(heure: HeureAcceleration, par=None) -> HeureAcceleration:
+    """Write a new or changed entry (the parrain's form, the coaches' admin) if every rule allows it; `par`, who
+    wrote it, is named in the journal of changes."""
     heure_verifier(heure)
+    auteur_noter(heure, par)
     heure.save()
     return heure
 
@@ -81,8 +84,9 @@ def _message_plafond(reste: int, duree: int, plafond: int, premier: datetime.dat
 
 
 @transaction.atomic
-def heure_supprimer(heure: HeureAcceleration) -> None:
-    """Delete an entry: its time is available again in its month."""
+def heure_supprimer(heure: HeureAcceleration, par=None) -> None:
+    """Delete an entry: its time is available again in its month; the journal of changes keeps it, by `par`."""
+    auteur_noter(heure, par)
     heure.delete()
 
 

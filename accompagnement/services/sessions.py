@@ -11,6 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from programme.historique import auteur_noter
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
 from ..models import Inscription, Session
@@ -41,11 +42,12 @@ def session_creer(*, promotion, facilitateurs=(), invites=(), inscrits=(), publi
 
 
 @transaction.atomic
-def session_modifier(session: Session, *, inscrits=None, annoncer=True, **champs) -> Session:
+def session_modifier(session: Session, *, inscrits=None, annoncer=True, par=None, **champs) -> Session:
     """Change a session. A new time or place raises its SEQUENCE; when it is published, everyone registered
     or waiting gets an e-mail saying what changed (unless not `annoncer`: a comité's change is not announced).
     A larger capacity lets people in from the waiting list. Its phase follows its start unless given; given
-    `inscrits`, exactly these people are registered (the others' answers are removed)."""
+    `inscrits`, exactly these people are registered (the others' answers are removed). `par`, who changed it,
+    is named in the journal of changes (a web request names its person by itself)."""
     avant = Session.objects.select_for_update().get(pk=session.pk)
     if avant.statut == Session.Statut.ANNULEE:
         raise ValidationError("Cette session est annulée : elle ne peut plus être modifiée.")
@@ -62,6 +64,7 @@ def session_modifier(session: Session, *, inscrits=None, annoncer=True, **champs
     session.full_clean()
     if "phase" not in champs:
         session.phase = session.promotion.phase_en_cours(timezone.localdate(session.debut))
+    auteur_noter(session, par)
     session.save()
     for nom, valeurs in multiples.items():
         getattr(session, nom).set(valeurs)
@@ -84,8 +87,9 @@ def session_modifier(session: Session, *, inscrits=None, annoncer=True, **champs
 
 
 @transaction.atomic
-def session_annuler(session: Session, *, motif: str) -> Session:
-    """Cancel a session with its reason; everyone registered or waiting is told, once."""
+def session_annuler(session: Session, *, motif: str, par=None) -> Session:
+    """Cancel a session with its reason; everyone registered or waiting is told, once; the journal of changes
+    names `par`."""
     motif = (motif or "").strip()
     if not motif:
         raise ValidationError({"motif_annulation": "Indiquez le motif de l'annulation : il est envoyé aux inscrits."})
@@ -96,6 +100,7 @@ def session_annuler(session: Session, *, motif: str) -> Session:
     session.statut = Session.Statut.ANNULEE
     session.motif_annulation = motif
     session.sequence += 1
+    auteur_noter(session, par)
     session.save(update_fields=["statut", "motif_annulation", "sequence", "updated_at"])
     if etait_publiee:
         _annoncer(session, "session_annulee", f"Session annulée : {session.titre}", "annulee",
@@ -126,11 +131,13 @@ def calendrier_publier(promotion) -> int:
 
 
 @transaction.atomic
-def session_supprimer(session: Session):
-    """Delete a draft (a published session is cancelled instead, so that people are told)."""
+def session_supprimer(session: Session, par=None):
+    """Delete a draft (a published session is cancelled instead, so that people are told); the journal of
+    changes names `par`."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.statut != Session.Statut.BROUILLON:
         raise ValidationError("Seule une session en brouillon peut être supprimée ; annulez une session publiée.")
+    auteur_noter(session, par)
     session.delete()
 
 

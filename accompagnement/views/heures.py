@@ -58,7 +58,7 @@ def heure_supprimer(request, pk):
     heure = selectors.heure(pk)
     if heure is None or not request.user.has_perm("accompagnement.supprimer_heure", heure):
         raise Http404("Cette saisie n'existe pas ou n'est pas la vôtre.")
-    services.heure_supprimer(heure)
+    services.heure_supprimer(heure, par=request.user)
     messages.success(request, f"La saisie du {heure.date:%d/%m/%Y} ({selectors.duree_en_clair(heure.duree_minutes)}) "
                               "est supprimée.")
     if not request.user.has_perm("accompagnement.saisir_heures"):

@@ -190,7 +190,7 @@ def session_modifier(request, pk):
         annoncee = session.statut == Session.Statut.PUBLIEE and bool(
             set(formulaire.changed_data) & set(services.CHAMPS_ANNONCES))
         try:
-            services.session_modifier(session, **formulaire.donnees_session())
+            services.session_modifier(session, par=request.user, **formulaire.donnees_session())
         except ValidationError as erreur:
             formulaire.add_error(None, erreur)
         else:
@@ -216,7 +216,7 @@ def session_annuler(request, pk):
     formulaire = AnnulationForm(request.POST or None)
     if request.method == "POST" and formulaire.is_valid():
         try:
-            services.session_annuler(session, motif=formulaire.cleaned_data["motif_annulation"])
+            services.session_annuler(session, motif=formulaire.cleaned_data["motif_annulation"], par=request.user)
         except ValidationError as erreur:
             _erreurs_en_messages(request, erreur)
         else:
@@ -237,7 +237,7 @@ def session_annuler(request, pk):
 def session_supprimer(request, pk):
     session = get_object_or_404(Session, pk=pk)
     try:
-        services.session_supprimer(session)
+        services.session_supprimer(session, par=request.user)
     except ValidationError as erreur:
         _erreurs_en_messages(request, erreur)
         return redirect("session", pk=session.pk)

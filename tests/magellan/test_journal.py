@@ -9,6 +9,9 @@ import pytest
 from django.utils import timezone
 
 from accompagnement.factories import HeureAccelerationFactory, SessionFactory
+from accompagnement.models import HeureAcceleration
+from accompagnement.services.heures import heure_supprimer
+from accompagnement.services.sessions import session_annuler
 from defis.factories import DefiFactory
 from programme.factories import CoachFactory, EIGFactory, ParrainFactory, PromotionFactory
 from programme.models import Role
@@ -154,3 +157,14 @@ def test_le_journal_entier_compare_chaque_version_a_la_precedente_du_meme_objet(
     page = _journal(client)
     assert "Lieu [ancienne valeur : Ségur ] → [nouvelle valeur : Bercy ]" in page
     assert "[ancienne valeur : 7 ] → [nouvelle valeur : 5 ]" in page
+
+
+def test_un_service_appele_hors_d_une_requete_nomme_l_auteur_qu_on_lui_donne(coach, promotion):
+    """Outside a web request (a task, a command), the author passed to the service is the one the journal keeps."""
+    session = SessionFactory(promotion=promotion)
+    heure = HeureAccelerationFactory(defi=DefiFactory(promotion=promotion))
+    numero = heure.pk
+    session_annuler(session, motif="Intervenante malade.", par=coach)
+    heure_supprimer(heure, par=coach)
+    assert session.history.latest().history_user == coach
+    assert HeureAcceleration.history.filter(id=numero, history_type="-").get().history_user == coach
