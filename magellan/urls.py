@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 
 from proconnect import views as proconnect
 
-from . import admin_journal, exports, indicateurs, tableau_de_bord, views, views_donnees
+from . import admin_journal, exports, indicateurs, tableau_de_bord, views, views_donnees, views_effacement
 
 urlpatterns = [
     path("", views.accueil, name="accueil"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("indicateurs/", indicateurs.indicateurs, name="indicateurs"),
     path("coachs/exports/<slug:nom>.<slug:format>", exports.export_coachs, name="export_coachs"),
     path("coachs/tableau-de-bord/", tableau_de_bord.tableau_de_bord, name="tableau_de_bord"),
+    path("coachs/personnes/<int:pk>/effacer/", views_effacement.personne_effacer_confirmer, name="personne_effacer"),
     path("", include("programme.urls")),
     path("", include("defis.urls")),
     path("", include("accompagnement.urls")),

@@ -10,6 +10,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -122,7 +123,7 @@ class PersonneAdmin(ReserveAuxCoachs, admin.ModelAdmin):
     search_fields = ["prenom", "nom_usage", "email", "fonction"]
     filter_horizontal = ["expertises"]
     inlines = [RoleInline]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "effacer"]
     fieldsets = [
         (None, {"fields": ["email", "prenom", "nom_usage", "slug"]}),
         ("Profil", {"fields": ["fonction", "expertises", "image", "linkedin", "github", "presentation"]}),
@@ -136,10 +137,25 @@ class PersonneAdmin(ReserveAuxCoachs, admin.ModelAdmin):
     add_fieldsets = [(None, {"fields": ["email", "prenom", "nom_usage"]})]
 
     def get_fieldsets(self, request, obj=None):
-        return self.fieldsets if obj else self.add_fieldsets
+        if obj is None:
+            return self.add_fieldsets
+        if request.user.has_perm("programme.effacer_personne", obj):
+            return [*self.fieldsets, ("Effacement", {"fields": ["effacer"]})]
+        return self.fieldsets
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("roles__promotion")
+
+    def has_delete_permission(self, request, obj=None):
+        # A person leaves through the erasure page, which keeps the figures and the trace; never a bare deletion.
+        return False
+
+    @admin.display(description="effacer la personne")
+    def effacer(self, obj):
+        return format_html(
+            '<a href="{}">Effacer cette personne</a> : une page dit ce qui sera supprimé et ce qui restera, '
+            "sans son nom, avant de confirmer.", reverse("personne_effacer", args=[obj.pk]),
+        )
 
     @admin.display(description="rôles")
     def liste_roles(self, obj):

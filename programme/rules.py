@@ -24,3 +24,12 @@ rules.add_perm("programme.inviter", est_coach)
 rules.add_perm("programme.administrer", est_coach)
 # The coaches' dashboard of a promotion (magellan.tableau_de_bord), first entry of « Piloter ».
 rules.add_perm("programme.voir_tableau_de_bord", est_coach)
+
+
+@rules.predicate
+def n_est_pas_soi_meme(personne, cible):
+    """A coach may not erase themself: another coach does it, so a coach is erased only by another coach."""
+    return cible is None or personne.pk != cible.pk
+
+
+rules.add_perm("programme.effacer_personne", est_coach & n_est_pas_soi_meme)

@@ -9,6 +9,7 @@ from . import (
     agenda,
     bureau,
     carnet,
+    effacement,
     evaluations,
     exports,
     groupes,
@@ -24,7 +25,7 @@ from .monde import scenario_construire  # noqa: F401
 
 # The admin comes last: it finds a row of each model among those the other domains made.
 DOMAINES = [site, sessions, agenda, mentorat, heures, bureau, carnet, meteo, groupes, evaluations, pilotage, exports,
-            administration]
+            effacement, administration]
 ENTREES = [entree for domaine in DOMAINES for entree in domaine.ENTREES]
 
 

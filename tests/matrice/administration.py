@@ -57,6 +57,9 @@ CONSERVE = LECTURE_SEULE | {"suppression", "suppression (confirmée)"}
 # The pages of a model that a coach may not use (403): records written by the programme itself, and the models
 # other packages register, which no coach role opens.
 REFUSEES = {
+    # A person leaves through the erasure page (tests/matrice/effacement.py), never by a bare deletion.
+    "programme.personne": {"suppression", "suppression (confirmée)"},
+    "magellan.effacement": CONSERVE,
     "programme.invitation": LECTURE_SEULE,
     "programme.notification": CONSERVE,
     "programme.refusnotification": CONSERVE,
