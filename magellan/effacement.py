@@ -110,7 +110,10 @@ def personne_effacer(personne: Personne, *, par: Personne, maintenant=None) -> E
     pieces_jointes_de_supprimer(personne, par=par)
     adresse = Q(adresse__iexact=personne.email) if personne.email else Q(pk__in=[])
     Notification.objects.filter(Q(destinataire=personne) | adresse).delete()
-    LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Personne),
-                            object_id=str(personne.pk)).delete()
+    # The admin's log names the person in its entries about them, their roles and invitations.
+    for modele, pks in ((Personne, [personne.pk]), (Role, personne.roles.values_list("pk", flat=True)),
+                        (Invitation, personne.invitations.values_list("pk", flat=True))):
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(modele),
+                                object_id__in=[str(pk) for pk in pks]).delete()
     personne.delete()
     return effacement

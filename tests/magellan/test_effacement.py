@@ -6,6 +6,8 @@ import datetime
 import re
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -196,6 +198,9 @@ def test_l_effacement_est_trace_sans_le_nom(client, promotion, coach):
     coaches read it in the admin."""
     sortante = EIGFactory(promotion=promotion, prenom="Dominique", nom_usage="Sortante", email="dominique@exemple.test")
     ancien = sortante.pk
+    for objet in (sortante, sortante.roles.get()):
+        LogEntry.objects.create(user=coach, content_type=ContentType.objects.get_for_model(objet),
+                                object_id=str(objet.pk), object_repr=str(objet), action_flag=CHANGE)
     client.force_login(coach)
     assert "Sortante" in client.get("/admin/journal/").content.decode()
 
@@ -207,6 +212,7 @@ def test_l_effacement_est_trace_sans_le_nom(client, promotion, coach):
     assert "Sortante" not in page and "dominique@" not in page
     journal = client.get("/admin/journal/")
     assert journal.status_code == 200 and "Sortante" not in journal.content.decode()
+    assert not LogEntry.objects.filter(object_repr__contains="Sortante").exists()
 
 
 def test_ce_que_la_personne_a_depose_et_recu_part(promotion, coach, django_capture_on_commit_callbacks):
