@@ -27,6 +27,7 @@ from accompagnement.models import AlerteMeteo, Session, TypeMentorat
 from accompagnement.services.agenda import jeton_agenda_creer
 from accompagnement.services.meteo import jeton_reponse
 from evaluations.factories import ComiteFactory, ObjectifFactory, PieceJointeFactory, RapportFactory, SupportFactory
+from magellan.exports import EXPORTS
 from programme.factories import ExpertiseFactory
 from tests.accompagnement.outils_groupes import groupes_construits
 from tests.accompagnement.outils_meteo import VagueMeteoFactory, reponse, vague_close
@@ -181,6 +182,8 @@ PARAMETRES = {
         "support_historique", "rapport", "rapport_modifier", "rapport_publier", "rapport_historique", "rapport_pdf"]},
     "piece_jointe": lambda m: _comite(m, pk=m["piece"].pk),
     "piece_jointe_supprimer": lambda m: _comite(m, pk=m["piece"].pk),
+    "personne_effacer": lambda m: {"pk": m["personnes"]["alumni"].pk},
+    "export_coachs": lambda m: [{"nom": nom, "format": format} for nom in EXPORTS for format in ("csv", "xlsx")],
 }
 
 
