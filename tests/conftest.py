@@ -83,3 +83,14 @@ def scenario(db):
     unpublished défi (eig, porteur, sponsor), another défi (`*_autre`), one person per role and a second one, and
     an EIG and a porteur of another promotion."""
     return scenario_construire()
+
+
+@pytest.fixture
+def schema_remis_a_jour():
+    """For a test that moves the schema back to test a migration: afterwards every app goes forward to its latest
+    migration again, so that the tests after it (same database) find every table and constraint."""
+    yield
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -20,6 +20,7 @@ APRES = [("accompagnement", "0008_meteo_chiffres_figes_des_vagues_closes")]
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("schema_remis_a_jour")
 def test_la_migration_fige_les_chiffres_des_vagues_deja_closes():
     """Rounds closed (or past their closing time) before the migration get their figures frozen as they were;
     an open round is left to its closing."""

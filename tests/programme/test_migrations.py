@@ -13,6 +13,7 @@ ALLAUTH = [("account", "0009_emailaddress_unique_primary_email")]
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("schema_remis_a_jour")
 def test_les_invitations_existantes_gardent_leur_role_et_les_adresses_ajoutees_disparaissent():
     """Each invitation names the role it offered; an accepted one keeps the role given, a pending one gives none
     yet (the role already created stays); an address a person added by themselves no longer opens their
