@@ -5,7 +5,7 @@ application keeps what they changed. Times are Europe/Paris; delays in descripti
 import datetime
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from accompagnement.services.meteo import RELANCE_AVANT_CLOTURE, cadence_en_clair
 from accompagnement.services.rappels import RAPPEL_SESSION_AVANCE
@@ -63,6 +63,11 @@ def planning_appliquer(**kwargs) -> dict[str, int]:
     from .models import PlanningEcrit
 
     bilan = {"creees": 0, "modifiees": 0}
+    # A migrate that stops short of the schedule's tables (`migrate magellan zero`, an older target) has nothing
+    # to apply to: the next full migrate applies it.
+    tables = connection.introspection.table_names()
+    if PlanningEcrit._meta.db_table not in tables or PeriodicTask._meta.db_table not in tables:
+        return bilan
     definition = taches()
     ecrits = {e.nom: e for e in PlanningEcrit.objects.all()}
     lignes = {t.name: t for t in PeriodicTask.objects.select_related("crontab").filter(
