@@ -20,6 +20,17 @@ from programme.exports import FORMATS, RoleResource
 from programme.models import Promotion
 from programme.selectors import promotion_par_defaut
 
+# The title of each export where the coaches download it (the dashboard), in the order they are offered.
+TITRES = {
+    "personnes": "Personnes et rôles",
+    "defis": "Défis et équipes",
+    "sessions": "Sessions, inscriptions et présences",
+    "heures": "Heures d'accélération",
+    "carnets": "Carnets de bord remplis",
+    "comites": "Comités, supports et rapports",
+    "meteo": "Participation à la météo (jamais les réponses)",
+}
+
 EXPORTS = {
     "personnes": RoleResource,
     "defis": DefiResource,

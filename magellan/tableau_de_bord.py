@@ -9,6 +9,7 @@ from accompagnement.forms.carnet import ChoixPromotionForm
 from accompagnement.selectors.carnet import promotions_pour_les_carnets
 from programme.selectors import promotion_par_defaut
 
+from .exports import FORMATS, TITRES
 from .selectors_tableau import tableau_de_bord as tableau_de_bord_de
 
 TITRE = "Tableau de bord de la promotion"
@@ -29,5 +30,6 @@ def tableau_de_bord(request):
         "choix": choix, "promotion": promotion, "titre": TITRE,
         "tableau": tableau_de_bord_de(promotion) if promotion else None,
         "fil_ariane": {"courant": TITRE},
+        "exports": TITRES.items() if request.user.has_perm("programme.administrer") else (), "formats": list(FORMATS),
     })
 

@@ -273,3 +273,16 @@ def test_nombre_de_requetes_constant(client, promotion, coach, django_assert_max
     with django_assert_max_num_queries(plafond) as grande:
         assert client.get(URL).status_code == 200
     assert len(grande.captured_queries) == plafond
+
+
+def test_les_exports_de_la_promotion_en_un_clic(client, promotion, coach):
+    """The dashboard offers each export in CSV and XLSX for the promotion shown; following a link downloads that
+    promotion's file."""
+    autre = PromotionFactory(nom="Promotion voisine")
+    page = _page(client, coach, promotion)
+    for nom in ("personnes", "defis", "sessions", "heures", "carnets", "comites", "meteo"):
+        for format in ("csv", "xlsx"):
+            assert f'href="/coachs/exports/{nom}.{format}?promotion={promotion.pk}"' in page, (nom, format)
+    assert f"?promotion={autre.pk}" not in page.split('id="tdb-exports"')[1]
+    reponse_ = client.get(f"/coachs/exports/personnes.csv?promotion={promotion.pk}")
+    assert reponse_.status_code == 200 and coach.email in reponse_.content.decode("utf-8-sig")
