@@ -12,6 +12,7 @@ import re
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from simple_history.models import HistoricalRecords
 
 ACTIONS = {"+": "Création", "~": "Modification", "-": "Suppression"}
 # The unchanged words kept around a change in a long text; the rest is elided.
@@ -31,6 +32,15 @@ def auteur_noter(objet, par) -> None:
     history middleware knows nobody); without `par`, the request's person stays the author."""
     if par is not None:
         objet._history_user = par
+
+
+def auteur_courant(par=None):
+    """The author of a bulk write's versions: `par`, else the signed-in person of the web request being served
+    (set by the history middleware), else nobody."""
+    if par is not None:
+        return par
+    personne = getattr(getattr(HistoricalRecords.context, "request", None), "user", None)
+    return personne if getattr(personne, "is_authenticated", False) else None
 
 
 def en_clair(modele, champ, valeur, noms=None) -> str:

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.utils import bulk_update_with_history
 
-from programme.historique import auteur_noter
+from programme.historique import auteur_courant, auteur_noter
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
 from ..models import Inscription, Session
@@ -120,14 +121,19 @@ def session_publier(session: Session) -> Session:
 
 
 @transaction.atomic
-def calendrier_publier(promotion) -> int:
+def calendrier_publier(promotion, par=None) -> int:
     """Publish every draft of the promotion at once; returns how many were published. The groupes de partage's
-    drafts are left out: they are published with their groups, which invites their members."""
-    return Session.objects.filter(
+    drafts are left out: they are published with their groups, which invites their members. Each session gets
+    its version in the journal of changes, written in bulk, by `par` (else the request's person)."""
+    brouillons = list(Session.objects.select_for_update().filter(
         promotion=promotion, statut=Session.Statut.BROUILLON, groupe_partage__isnull=True
-    ).update(
-        statut=Session.Statut.PUBLIEE, updated_at=timezone.now()
-    )
+    ))
+    maintenant = timezone.now()
+    for session in brouillons:
+        session.statut, session.updated_at = Session.Statut.PUBLIEE, maintenant
+    bulk_update_with_history(brouillons, Session, ["statut", "updated_at"], batch_size=500,
+                             default_user=auteur_courant(par))
+    return len(brouillons)
 
 
 @transaction.atomic

@@ -318,6 +318,6 @@ def calendrier_planifie(request, promotion_pk):
 @permission_required("accompagnement.gerer_sessions", raise_exception=True)
 def calendrier_publier(request, promotion_pk):
     promotion = get_object_or_404(Promotion, pk=promotion_pk)
-    nombre = services.calendrier_publier(promotion)
+    nombre = services.calendrier_publier(promotion, par=request.user)
     messages.success(request, f"{_nombre(nombre, 'session publiée')} : les invités les voient et peuvent s'inscrire.")
     return redirect(f"{reverse('coach_sessions')}?promotion={promotion.pk}")

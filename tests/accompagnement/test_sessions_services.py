@@ -12,7 +12,7 @@ from django.utils import timezone
 from accompagnement.factories import InscriptionFactory, SessionFactory
 from accompagnement.models import Inscription, Session
 from accompagnement.services import sessions as services
-from programme.factories import EIGFactory, PromotionFactory
+from programme.factories import CoachFactory, EIGFactory, PromotionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -304,3 +304,13 @@ def test_presences_marquer_note_presents_et_absents(promotion, eig):
     assert services.presences_marquer(session, [eig[0], eig[2]]) == 2
     presences = dict(session.inscriptions.values_list("personne_id", "present"))
     assert presences == {eig[0].pk: True, eig[1].pk: False, eig[2].pk: True, eig[3].pk: None}
+
+
+def test_publier_le_calendrier_laisse_une_version_par_session_au_journal(promotion):
+    """Publishing the calendar in bulk still writes, for each session, a version « Publiée » by the coach."""
+    coach = CoachFactory(promotion=promotion)
+    brouillons = SessionFactory.create_batch(3, promotion=promotion, statut=Session.Statut.BROUILLON)
+    services.calendrier_publier(promotion, par=coach)
+    for session in brouillons:
+        derniere = session.history.latest()
+        assert derniere.statut == Session.Statut.PUBLIEE and derniere.history_user == coach
