@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from rules.contrib.views import permission_required
 
+from programme.conservation import documents_supprimes
 from programme.reponses import telechargement_prive
 
 from ..forms.bureau import CloreForm, DemandeAideForm, FiltreFileForm, PriseEnChargeForm, SeancesFormSet
@@ -81,6 +82,8 @@ def bureau_aide_document(request, pk):
     demande = _demande_visible(request, pk)
     if not demande.document:
         raise Http404("Cette demande n'a pas de document.")
+    if documents_supprimes(demande.defi.promotion):
+        raise Http404("Ce document a été supprimé à la fin de sa durée de conservation.")
     try:
         fichier = demande.document.open("rb")
     except FileNotFoundError as absent:

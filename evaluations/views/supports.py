@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from programme.conservation import documents_supprimes
 from programme.reponses import telechargement_prive
 
 from .. import selectors
@@ -145,6 +146,8 @@ def piece_jointe(request, slug, numero, pk):
     piece = selectors.piece_jointe_de(comite, pk)
     if piece is None:
         raise Http404("Ce fichier n'existe pas.")
+    if documents_supprimes(comite.defi.promotion):
+        raise Http404("Ce fichier a été supprimé à la fin de sa durée de conservation.")
     try:
         fichier = piece.fichier.open("rb")
     except FileNotFoundError:

@@ -96,3 +96,15 @@ def test_le_planning_annonce_la_duree_de_conservation_configuree(settings):
     settings.DOCUMENTS_CONSERVATION_JOURS = 400
     description = next(d for _nom, tache, _c, d in taches() if tache == "magellan.documents_echus_supprimer")
     assert "plus de 400 jours" in description
+
+
+def test_avant_la_tache_de_nuit_un_document_echu_ne_se_telecharge_plus(client, conservation):
+    """On the day past the retention, before the nightly task has run, the files are still on the disk but their
+    download addresses already answer 404, as their pages already say they are removed."""
+    promotion, piece, demande = _promotion_finie_il_y_a(31)
+    assert _sur_le_disque(conservation, piece.fichier, demande.document) == [True, True]
+    client.force_login(CoachFactory(promotion=promotion))
+    comite = piece.support.comite
+    assert client.get(reverse("piece_jointe", kwargs={"slug": comite.defi.slug, "numero": comite.phase.numero,
+                                                      "pk": piece.pk})).status_code == 404
+    assert client.get(f"/bureau-aide/{demande.pk}/document/").status_code == 404
