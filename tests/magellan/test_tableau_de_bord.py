@@ -18,6 +18,7 @@ from accompagnement.factories import (
     HeureAccelerationFactory,
     InscriptionFactory,
     SessionFactory,
+    _debut_de_creneau,
 )
 from accompagnement.models import AlerteMeteo
 from accompagnement.selectors.pilotage import ABSENCES_DE_SUITE, METEOS_SANS_REPONSE, SEUIL_PRESENCE
@@ -206,8 +207,10 @@ def test_carnet_mentorat_et_heures_de_la_phase(client, promotion, coach):
     oublie = _eig(promotion, prenom="Omer", nom_usage="Oublié")
     CarnetDeBordFactory(eig=suivi)
     HeureAccelerationFactory(defi=defi, date=premier_du_mois())
-    CycleFactory(demandeur=suivi)
-    CycleFactory(demandeur=_eig(promotion, prenom="Céline", nom_usage="Cycle"))
+    # Next week, whatever the factories' sequence reached in the suite (it spaces slots one day per three).
+    CycleFactory(demandeur=suivi, premiere_seance=_debut_de_creneau(0, heure_du_jour=10))
+    CycleFactory(demandeur=_eig(promotion, prenom="Céline", nom_usage="Cycle"),
+                 premiere_seance=_debut_de_creneau(1, heure_du_jour=10))
 
     page = _page(client, coach)
 
