@@ -63,6 +63,14 @@ class Personne(AbstractBaseUser, PermissionsMixin):
     linkedin = models.URLField("LinkedIn", max_length=300, blank=True)
     github = models.URLField("GitHub", max_length=300, blank=True)
     presentation = models.TextField("présentation", blank=True)
+    domaines = models.ManyToManyField(
+        "Domaine", blank=True, related_name="personnes", verbose_name="domaines d'expertise",
+        help_text="Pour les parrains et marraines : les domaines où l'annuaire les présente.",
+    )
+    # What the person chose to show in the annuaire de la communauté: nothing until they say so.
+    annuaire_photo = models.BooleanField("montrer ma photo dans l'annuaire", default=False)
+    annuaire_presentation = models.BooleanField("montrer ma présentation dans l'annuaire", default=False)
+    annuaire_liens = models.BooleanField("montrer mes liens (LinkedIn, GitHub) dans l'annuaire", default=False)
     is_staff = models.BooleanField(
         "statut d'équipe", default=False,
         help_text="Sans effet : l'administration s'ouvre aux seules personnes qui ont un rôle de coach.",
@@ -298,6 +306,29 @@ class Expertise(models.Model):
     class Meta:
         verbose_name = "métier"
         ordering = ["nom"]
+
+    def __str__(self):
+        return self.nom
+
+
+class Domaine(models.Model):
+    """A domain of expertise of the DINUM ecosystem's parrains and marraines, grouped as the seed deck does
+    (programme.referentiel.DOMAINES, loaded by `domaines_charger`)."""
+
+    class Famille(models.TextChoices):
+        DESIGN = "design", "Design"
+        INGENIERIE = "ingenierie", "Ingénierie"
+        INTERET_GENERAL = "interet_general", "Intérêt général"
+        INNOVATION_OUVERTE = "innovation_ouverte", "Innovation ouverte"
+
+    famille = models.CharField("famille", max_length=20, choices=Famille.choices)
+    nom = models.CharField("nom", max_length=100, unique=True)
+    ordre = models.PositiveSmallIntegerField("ordre", default=0)
+
+    class Meta:
+        verbose_name = "domaine d'expertise"
+        verbose_name_plural = "domaines d'expertise"
+        ordering = ["ordre", "nom"]
 
     def __str__(self):
         return self.nom

@@ -49,3 +49,30 @@ def competences_charger(Competence=None) -> int:
     ]
     Competence.objects.bulk_create(nouvelles)
     return len(nouvelles)
+
+
+# The domains of the DINUM ecosystem's parrains and marraines, by family, as the seed deck groups them.
+DOMAINES = {
+    "design": ["Recherche utilisateur", "Design d'expérience", "Design d'interface"],
+    "ingenierie": ["Architecture logicielle", "Sciences de la donnée", "Intégration et déploiement"],
+    "interet_general": ["Accessibilité", "Écoresponsabilité"],
+    "innovation_ouverte": ["Logiciel libre", "Données ouvertes"],
+}
+
+
+def domaines_charger(Domaine=None) -> int:
+    """Create the domains of `DOMAINES` missing from the table, leaving the others as they are; idempotent.
+    Used by the data migration (with its historical model) and by whoever empties the table (test flushes).
+    Returns how many were created."""
+    if Domaine is None:
+        from .models import Domaine
+    existants = set(Domaine.objects.values_list("nom", flat=True))
+    rang = 0
+    nouveaux = []
+    for famille, noms in DOMAINES.items():
+        for nom in noms:
+            rang += 1
+            if nom not in existants:
+                nouveaux.append(Domaine(famille=famille, nom=nom, ordre=rang))
+    Domaine.objects.bulk_create(nouveaux)
+    return len(nouveaux)
