@@ -46,8 +46,8 @@ def site_eig():
 
 
 def _referentiels_charger():
-    """The rows that migrations load (compétences, domaines, dispositifs): put back, the way the migrations load them, when a
-    transactional test flushed them."""
+    """The rows that migrations load (compétences, domaines, dispositifs): put back, the way the migrations load
+    them, when a transactional test flushed them."""
     from accompagnement.referentiel import dispositifs_charger
     from programme.referentiel import competences_charger, domaines_charger
 
