@@ -71,6 +71,7 @@ class Personne(AbstractBaseUser, PermissionsMixin):
     annuaire_photo = models.BooleanField("montrer ma photo dans l'annuaire", default=False)
     annuaire_presentation = models.BooleanField("montrer ma présentation dans l'annuaire", default=False)
     annuaire_liens = models.BooleanField("montrer mes liens (LinkedIn, GitHub) dans l'annuaire", default=False)
+    annuaire_courriel = models.BooleanField("montrer mon adresse électronique dans l'annuaire", default=False)
     is_staff = models.BooleanField(
         "statut d'équipe", default=False,
         help_text="Sans effet : l'administration s'ouvre aux seules personnes qui ont un rôle de coach.",
