@@ -1,7 +1,8 @@
 """Permissions of the accompagnement: sessions.
 
 Coaches manage every session. Anyone else sees a published (or cancelled) session when they are invited,
-registered or lead it; never a draft. Only the invited or registered people answer a published session.
+registered or lead it; never a draft. Only the invited or registered people answer a published session, and
+never its facilitators, who are part of it without a seat.
 """
 
 import rules
@@ -42,5 +43,7 @@ rules.add_perm(
     "accompagnement.voir_session",
     est_coach | (session_sortie_du_brouillon & (anime_la_session | invite_a_la_session | a_repondu_a_la_session)),
 )
-rules.add_perm("accompagnement.repondre_session", session_publiee & (invite_a_la_session | a_repondu_a_la_session))
+rules.add_perm("accompagnement.repondre_session",
+               session_publiee & ~anime_la_session & (invite_a_la_session | a_repondu_a_la_session))
+rules.add_perm("accompagnement.animer_session", anime_la_session)
 rules.add_perm("accompagnement.voir_inscrits_session", est_coach | anime_la_session)

@@ -82,11 +82,12 @@ def _avec_comptes(sessions: QuerySet[Session]) -> QuerySet[Session]:
 
 
 def sessions_ouvertes_pour(personne) -> QuerySet[Session]:
-    """The published sessions to come that `personne` is invited to, soonest first, each with its dispositif,
-    its counts and the person's own answer in `mes_inscriptions` (a list of zero or one)."""
+    """The published sessions to come that `personne` is invited to and does not facilitate, soonest first, each
+    with its dispositif, its counts and the person's own answer in `mes_inscriptions` (a list of zero or one)."""
     sessions = (
         sessions_invitant(personne)
         .filter(statut=Session.Statut.PUBLIEE, debut__gt=timezone.now())
+        .exclude(facilitateurs=personne)
         .select_related("dispositif", "defi", "expertise", "promotion")
         .prefetch_related(Prefetch("inscriptions", queryset=Inscription.objects.filter(personne=personne),
                                    to_attr="mes_inscriptions"))
@@ -175,10 +176,11 @@ def sessions_animees_a_venir(personne, nombre: int) -> list[Session]:
 
 
 def sessions_invitant_a_venir(personne, nombre: int, *, dispositif_slug: str = "") -> list[Session]:
-    """The next `nombre` published sessions `personne` is invited to (of one dispositif when given), soonest first,
-    each with its dispositif and `ma_reponse` (the person's answer's status, or None)."""
+    """The next `nombre` published sessions `personne` is invited to and does not facilitate (of one dispositif
+    when given), soonest first, each with its dispositif and `ma_reponse` (the person's answer's status, or None)."""
     sessions = (
         sessions_invitant(personne).filter(statut=Session.Statut.PUBLIEE, debut__gt=timezone.now())
+        .exclude(facilitateurs=personne)
         .select_related("dispositif")
         .annotate(ma_reponse=Subquery(
             Inscription.objects.filter(session=OuterRef("pk"), personne=personne).values("statut")[:1]))

@@ -15,6 +15,7 @@ from simple_history.utils import bulk_update_with_history
 from programme.historique import auteur_courant, auteur_noter
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
 
+from ..crochets import session_enregistree
 from ..models import Inscription, Session
 from ..selectors.sessions import invites_de
 
@@ -28,7 +29,8 @@ CHAMPS_MULTIPLES = ["facilitateurs", "invites"]
 @transaction.atomic
 def session_creer(*, promotion, facilitateurs=(), invites=(), inscrits=(), publier=False, **champs) -> Session:
     """Create a session of `promotion` (a draft unless `publier`), whichever app needs it (comités, bureau
-    d'aide, groupes…); its phase follows its start unless given. `inscrits` are registered to it at once."""
+    d'aide, groupes…); its phase follows its start unless given. `inscrits` are registered to it at once, but
+    its facilitators, who are part of it without taking a seat."""
     session = Session(promotion=promotion, **champs)
     session.statut = Session.Statut.PUBLIEE if publier else Session.Statut.BROUILLON
     # Checked first: the dates are within the promotion before the phase is looked up from them.
@@ -38,7 +40,9 @@ def session_creer(*, promotion, facilitateurs=(), invites=(), inscrits=(), publi
     session.save()
     session.facilitateurs.set(facilitateurs)
     session.invites.set(invites)
-    _inscrits_fixer(session, inscrits)
+    animateurs = {getattr(p, "pk", p) for p in facilitateurs}
+    _inscrits_fixer(session, [p for p in inscrits if getattr(p, "pk", p) not in animateurs])
+    session_enregistree.send(sender=Session, session=session)
     return session
 
 
@@ -47,7 +51,8 @@ def session_modifier(session: Session, *, inscrits=None, annoncer=True, par=None
     """Change a session. A new time or place raises its SEQUENCE; when it is published, everyone registered
     or waiting gets an e-mail saying what changed (unless not `annoncer`: a comité's change is not announced).
     A larger capacity lets people in from the waiting list. Its phase follows its start unless given; given
-    `inscrits`, exactly these people are registered (the others' answers are removed). `par`, who changed it,
+    `inscrits`, exactly these people are registered (the others' answers are removed). A person who becomes a
+    facilitator loses their answer: facilitators are part of the session, never on its seats. `par`, who changed it,
     is named in the journal of changes (a web request names its person by itself)."""
     avant = Session.objects.select_for_update().get(pk=session.pk)
     if avant.statut == Session.Statut.ANNULEE:
@@ -72,6 +77,8 @@ def session_modifier(session: Session, *, inscrits=None, annoncer=True, par=None
     if inscrits is not None:
         session.inscriptions.exclude(personne__in=inscrits).delete()
         _inscrits_fixer(session, inscrits)
+    if multiples.get("facilitateurs") or (inscrits and session.facilitateurs.exists()):
+        session.inscriptions.filter(personne__in=session.facilitateurs.all()).delete()
     changements = [
         {"champ": Session._meta.get_field(nom).verbose_name, "avant": getattr(avant, nom),
          "apres": getattr(session, nom), "nom": nom}
@@ -84,6 +91,7 @@ def session_modifier(session: Session, *, inscrits=None, annoncer=True, par=None
             occasion = f"modifiee:{session.sequence}:{_horodatage(session.updated_at)}"
             _annoncer(session, "session_modifiee", f"Session modifiée : {session.titre}", occasion,
                       [p for p in _personnes_concernees(session) if p.pk not in promues], changements=changements)
+    session_enregistree.send(sender=Session, session=session)
     return session
 
 
@@ -159,12 +167,15 @@ def _session_ouverte(session: Session):
 
 @transaction.atomic
 def session_inscrire(session: Session, personne) -> Inscription:
-    """Register an invited person: a seat if one is left, otherwise the waiting list.
+    """Register an invited person: a seat if one is left, otherwise the waiting list. Its facilitators are
+    refused: they are part of it already and take no seat.
 
     The session row is locked until the end of the transaction, so two people never take the last seat.
     """
     session = Session.objects.select_for_update().get(pk=session.pk)
     _session_ouverte(session)
+    if session.facilitateurs.filter(pk=personne.pk).exists():
+        raise ValidationError("Vous animez cette session : vous en faites partie sans y prendre de place.")
     if not invites_de(session).filter(pk=personne.pk).exists():
         raise ValidationError("Vous n'êtes pas invitée ou invité à cette session.")
     inscription = Inscription.objects.filter(session=session, personne=personne).first()
@@ -206,6 +217,12 @@ def presences_marquer(session: Session, presents) -> int:
         inscription.present = inscription.personne_id in presents
     Inscription.objects.bulk_update(inscriptions, ["present"])
     return sum(1 for i in inscriptions if i.present)
+
+
+def session_inscrits_ajouter(session: Session, personnes):
+    """Register these people to the session, those who have no answer to it yet (a comité's participants, set
+    by the coaches: no capacity check, no e-mail)."""
+    _inscrits_fixer(session, personnes)
 
 
 def _inscrits_fixer(session: Session, personnes):

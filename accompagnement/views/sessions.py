@@ -100,6 +100,7 @@ def session(request, pk):
     return render(request, "accompagnement/sessions/session.html", {
         "session": session,
         "mon_inscription": selecteurs.inscription_de(session, request.user),
+        "anime": any(personne.pk == request.user.pk for personne in session.facilitateurs.all()),
         "peut_repondre": session.debut > timezone.now() and request.user.has_perm(
             "accompagnement.repondre_session", session),
         "places_restantes": places,

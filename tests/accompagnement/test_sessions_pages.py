@@ -412,3 +412,19 @@ def test_les_seminaires_tombent_et_s_annoncent_selon_leurs_constantes(client, pr
     assert integration.debut.date() - promotion.date_debut < datetime.timedelta(weeks=6)
     borne = promotion.date_fin + datetime.timedelta(days=1) - relativedelta(months=3)
     assert borne <= acceleration.debut.date() < borne + datetime.timedelta(days=7)
+
+
+def test_l_intervenante_voit_qu_elle_anime_sa_session_complete_sans_liste_d_attente(client, promotion, eig):
+    """A full masterclass led by an intervenante shows her that she leads it, never the waiting list; she cannot
+    register by posting, and the session is not among the sessions offered to her."""
+    intervenante = IntervenantFactory(promotion=promotion)
+    session = SessionFactory(promotion=promotion, capacite=2, facilitateurs=[intervenante])
+    for _ in range(2):
+        InscriptionFactory(session=session, personne=EIGFactory(promotion=promotion))
+    client.force_login(intervenante)
+    page = _texte(client.get(f"/sessions/{session.pk}/"))
+    assert "Vous animez cette session" in page
+    assert "Rejoindre la liste d'attente" not in page and "S'inscrire" not in page
+    assert client.post(f"/sessions/{session.pk}/reponse/", {"reponse": "inscrire"}).status_code == 403
+    assert not session.inscriptions.filter(personne=intervenante).exists()
+    assert session.titre not in _texte(client.get("/sessions/a-venir/"))

@@ -314,3 +314,30 @@ def test_publier_le_calendrier_laisse_une_version_par_session_au_journal(promoti
     for session in brouillons:
         derniere = session.history.latest()
         assert derniere.statut == Session.Statut.PUBLIEE and derniere.history_user == coach
+
+
+def test_session_inscrire_refuse_son_animatrice_sans_lui_compter_de_place(promotion, eig):
+    """A session's facilitator invited by its audience is refused a seat, and the seats all go to the others."""
+    animatrice = eig[0]
+    session = SessionFactory(promotion=promotion, capacite=2, facilitateurs=[animatrice])
+    with pytest.raises(ValidationError, match="Vous animez cette session"):
+        services.session_inscrire(session, animatrice)
+    assert [services.session_inscrire(session, p).statut for p in eig[1:4]] == [INSCRITE, INSCRITE, ATTENTE]
+
+
+def test_devenir_animatrice_libere_sa_place_pour_la_liste_d_attente(promotion, eig):
+    """A registered person made a facilitator loses her answer; her seat goes to the first person waiting."""
+    session = SessionFactory(promotion=promotion, capacite=1)
+    services.session_inscrire(session, eig[0])
+    services.session_inscrire(session, eig[1])
+    services.session_modifier(session, facilitateurs=[eig[0]])
+    assert _statuts(session) == {eig[1].pk: INSCRITE}
+
+
+def test_session_creer_n_inscrit_pas_ses_animateurs(promotion, eig):
+    """Created with its facilitators among the people to register, a session registers only the others."""
+    session = services.session_creer(
+        promotion=promotion, dispositif=SessionFactory(promotion=promotion).dispositif, titre="Atelier",
+        debut=timezone.now() + datetime.timedelta(days=3), fin=timezone.now() + datetime.timedelta(days=3, hours=1),
+        facilitateurs=[eig[0]], inscrits=eig[:2])
+    assert _statuts(session) == {eig[1].pk: INSCRITE}
