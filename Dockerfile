@@ -10,8 +10,10 @@ RUN useradd --create-home --uid 1000 --shell /usr/sbin/nologin magellan
 
 # pg_dump and pg_restore for `manage.py sauvegarder` and `restaurer`: Debian 12's client, PostgreSQL 15, the same
 # major version as the database of docker-compose.yml.
+# Pango and HarfBuzz for WeasyPrint, which renders the rapports d'évaluation as PDF/UA.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends postgresql-client \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
     && rm -rf /var/lib/apt/lists/*
 
 # The dependencies first, from pyproject.toml alone (the project installs no package of its own),

@@ -13,7 +13,7 @@ ADRESSE ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := aide
-.PHONY: aide run test bench chromium clean
+.PHONY: aide run test bench chromium pango clean
 
 aide:
 	@echo "make run    installe, migre, charge la démonstration et lance http://$(ADRESSE)"
@@ -39,7 +39,7 @@ $(VENV)/.installe-test: pyproject.toml | $(PY)
 # en fichiers sous var/celery (rien à installer). Les courriels qu'ils envoient s'affichent dans ce terminal ;
 # ils s'arrêtent avec le serveur (Ctrl+C).
 CELERY_LOG ?= WARNING
-run: $(VENV)/.installe
+run: $(VENV)/.installe pango
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@echo "Worker et beat Celery démarrés (journal : make run CELERY_LOG=INFO)."
@@ -61,8 +61,22 @@ chromium:
 		fi; \
 	fi
 
+# WeasyPrint (le PDF des rapports d'évaluation) demande Pango : installé par apt-get quand il manque et qu'on est root.
+PANGO_PAQUETS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+pango:
+	@if ! { ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null; } | grep -q 'libpangoft2-1.0.so.0'; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installation de Pango (paquets Debian $(PANGO_PAQUETS))…"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PAQUETS) >/dev/null; \
+		else \
+			echo "Pango est introuvable : le PDF des rapports d'évaluation (WeasyPrint) en a besoin." >&2; \
+			echo "Installez-le avec : sudo apt-get install $(PANGO_PAQUETS)   (Debian ou Ubuntu)" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
 # Le code de sortie de pytest est aussi écrit dans .venv/.pytest-sortie, pour que .ci/run le rende tel quel.
-test: $(VENV)/.installe-test chromium
+test: $(VENV)/.installe-test chromium pango
 	@rm -f $(VENV)/.pytest-sortie
 	@$(VENV)/bin/pytest $(PYTEST_ARGS); code=$$?; echo $$code > $(VENV)/.pytest-sortie; exit $$code
 

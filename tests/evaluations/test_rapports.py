@@ -1,11 +1,9 @@
 """Rapports d'évaluation: written by the comité's coaches, published once to the team, porteurs and sponsor,
-every change kept with its author, printable and downloadable as a French PDF."""
+every change kept with its author, printable and downloadable as an accessible French PDF (tagged PDF/UA, Marianne)."""
 
-import base64
 import datetime
-import re
 import threading
-import zlib
+from io import BytesIO
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -14,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from evaluations.factories import ComiteFactory, ObjectifFactory, RapportFactory, SupportFactory
 from evaluations.models import Rapport
@@ -182,22 +181,20 @@ def test_les_coachs_voient_qui_a_ecrit_quoi(client, comite_passe, equipe):
     assert "Synthèse" in page and "Premier jet." in page and "Synthèse relue." in page and "Alerte" in page
 
 
-def _texte_du_pdf(contenu: bytes) -> str:
-    """The text shown by a reportlab PDF: its content streams inflated, its strings unescaped, in cp1252."""
-    textes = []
-    for flux in re.findall(rb"stream\r?\n(.*?)endstream", contenu, re.S):
-        donnees = flux.strip()
-        if donnees.endswith(b"~>"):
-            donnees = base64.a85decode(donnees.removeprefix(b"<~").removesuffix(b"~>"))
-        try:
-            brut = zlib.decompress(donnees)
-        except zlib.error:
-            continue
-        for chaine in re.findall(rb"\(((?:\\.|[^\\)])*)\)", brut):
-            octets = re.sub(rb"\\([0-7]{1,3}|.)", lambda m: bytes([int(m.group(1), 8)])
-                            if m.group(1)[:1].isdigit() else m.group(1), chaine)
-            textes.append(octets.decode("cp1252"))
-    return " ".join(textes)
+def _pdf(contenu: bytes) -> PdfReader:
+    return PdfReader(BytesIO(contenu))
+
+
+def _balises(noeud) -> list[str]:
+    """The structure types of a tagged PDF's structure tree, in reading order."""
+    noeud = noeud.get_object()
+    if not isinstance(noeud, dict):
+        return []
+    balises = [noeud["/S"]] if "/S" in noeud else []
+    enfants = noeud.get("/K")
+    for enfant in enfants if isinstance(enfants, list) else [enfants] if enfants is not None else []:
+        balises += _balises(enfant)
+    return balises
 
 
 def test_le_rapport_se_telecharge_en_pdf_en_francais(client, comite_passe, equipe):
@@ -211,9 +208,36 @@ def test_le_rapport_se_telecharge_en_pdf_en_francais(client, comite_passe, equip
     assert reponse.status_code == 200 and reponse["Content-Type"] == "application/pdf"
     assert reponse["Content-Disposition"].startswith('attachment; filename="rapport-evaluation-hospiflux-phase-1')
     assert reponse.content.startswith(b"%PDF-")
-    texte = _texte_du_pdf(reponse.content)
+    texte = " ".join(page.extract_text() for page in _pdf(reponse.content).pages)
     for attendu in ["Rapport d'évaluation", "Synthèse", "Réorienter", "Équipe engagée, cœur", "Très bien.", "70 %"]:
         assert attendu in texte, attendu
+
+
+def test_le_pdf_du_rapport_est_un_document_accessible_en_francais(client, comite_passe, equipe):
+    """The PDF is tagged PDF/UA: marked, in French, titled (and the title shown), its headings and table in its
+    structure tree, set in Marianne embedded in the file (a screen reader reads it in order, with its headings)."""
+    RapportFactory(comite=comite_passe, synthese="Équipe engagée.")
+    rapport_enregistrer(comite_passe, champs={}, atteintes={
+        comite_passe.support.objectifs.get(rang=1).pk: {"pourcentage": 70, "commentaire": "Très bien."}},
+        par=equipe["coach"])
+    client.force_login(equipe["coach"])
+    pdf = _pdf(client.get(_url("rapport_pdf", comite_passe)).content)
+    racine = pdf.trailer["/Root"]
+    assert bool(racine["/MarkInfo"]["/Marked"])
+    assert racine["/Lang"] == "fr"
+    assert bool(racine["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert pdf.metadata.title == "Rapport d'évaluation · phase 1 · Hospi'Flux"
+    assert b"pdfuaid:part" in racine["/Metadata"].get_object().get_data()
+    balises = _balises(racine["/StructTreeRoot"])
+    assert balises.count("/H1") == 1 and balises.count("/H2") == 5
+    assert {"/Table", "/TH", "/TD"} <= set(balises)
+    polices = {police.get_object()["/BaseFont"].split("+")[-1]: police.get_object()
+               for page in pdf.pages for police in page["/Resources"]["/Font"].values()}
+    assert set(polices) == {"Marianne", "Marianne-Medium", "Marianne-Bold"}
+    for police in polices.values():
+        descendante = police["/DescendantFonts"][0].get_object() if "/DescendantFonts" in police else police
+        descripteur = descendante["/FontDescriptor"].get_object()
+        assert any(cle in descripteur for cle in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
 def test_la_page_du_rapport_s_imprime_sans_en_tete_ni_pied(client, comite_passe, equipe):
