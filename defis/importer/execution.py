@@ -10,7 +10,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from programme.models import Administration, Expertise, Personne, Promotion, Role, Theme
+from programme.models import Administration, Domaine, Expertise, Personne, Promotion, Role, Theme
 
 from ..models import Defi, MembreEquipe, Realisation
 from .bilan import Bilan, _Fichier
@@ -55,6 +55,8 @@ class _Import(ImportDesTaxonomies, ImportDesDefis, ImportDesPersonnes):
         self.realisations = {(defi_id, url): (pk, type_, titre) for pk, defi_id, url, type_, titre in realisations}
         self.personnes = {personne.slug: personne for personne in Personne.objects.filter(slug__isnull=False)}
         self.expertises_des_personnes = self._liens(Personne.expertises.through, "personne_id", "expertise_id")
+        self.domaines = dict(Domaine.objects.values_list("nom", "pk"))
+        self.domaines_des_personnes = self._liens(Personne.domaines.through, "personne_id", "domaine_id")
         self.roles = set(Role.objects.values_list("personne_id", "promotion_id", "type"))
         self.membres = set(MembreEquipe.objects.values_list("defi_id", "personne_id", "role"))
         self.defis_par_titre = self._index_des_titres()

@@ -1,7 +1,9 @@
 """The site's people (`personnes/`), their roles in the promotions and their place in their défis' teams.
 
 A person is keyed on their file name (their slug) and created without e-mail; the import adds roles and team
-places from the site and never removes one a coach set by hand.
+places from the site and never removes one a coach set by hand. A parrain or marraine (agent-ecosysteme) gets
+the annuaire's domains their métiers and job name (`DOMAINES_DU_SITE`), added, never removed; what the
+annuaire shows of a person (`Personne.annuaire_*`) is theirs to choose, never the import's.
 """
 
 from programme.models import Expertise, Personne, Role
@@ -17,6 +19,15 @@ ROLES_DU_SITE = {
     "agent-programme-alumni": Role.Type.ALUMNI,
     "agent-ecosysteme": Role.Type.PARRAIN,
 }
+# Words of a parrain's métiers or job on the site, and the annuaire domain (programme.referentiel.DOMAINES) each says.
+DOMAINES_DU_SITE = (
+    ("recherche utilisateur", "Recherche utilisateur"), ("ux research", "Recherche utilisateur"),
+    ("architecte", "Architecture logicielle"), ("data scien", "Sciences de la donnée"),
+    ("devops", "Intégration et déploiement"), ("accessibilit", "Accessibilité"),
+    ("écoconception", "Écoresponsabilité"), ("numérique responsable", "Écoresponsabilité"),
+    ("logiciel libre", "Logiciel libre"), ("open source", "Logiciel libre"),
+    ("open data", "Données ouvertes"), ("données ouvertes", "Données ouvertes"), ("data.gouv", "Données ouvertes"),
+)
 ROLES_D_EQUIPE = {
     Role.Type.EIG: MembreEquipe.Role.EIG,
     Role.Type.PORTEUR: MembreEquipe.Role.PORTEUR,
@@ -58,8 +69,20 @@ class ImportDesPersonnes:
             personne.expertises.set(expertises)
             self.expertises_des_personnes[personne.pk] = expertises
             etat = etat if etat == CREE else MIS_A_JOUR
+        if _texte(champs.get("role")).lower() == "agent-ecosysteme" and self.importer_domaines(personne, champs):
+            etat = etat if etat == CREE else MIS_A_JOUR
         suivi.noter("personnes", etat)
         self.importer_roles(suivi, personne, champs)
+
+    def importer_domaines(self, personne, champs) -> bool:
+        """Add the domains a parrain's métiers and job name say; True when one was added."""
+        texte = " ".join([*_liste(champs.get("expertises")), _texte(champs.get("job"))]).lower()
+        dits = {self.domaines[nom] for mot, nom in DOMAINES_DU_SITE if mot in texte and nom in self.domaines}
+        nouveaux = dits - self.domaines_des_personnes[personne.pk]
+        if nouveaux:
+            personne.domaines.add(*nouveaux)
+            self.domaines_des_personnes[personne.pk] |= nouveaux
+        return bool(nouveaux)
 
     def _lien_de_profil(self, suivi, champs, cle, nom):
         url = _texte(champs.get(cle))
