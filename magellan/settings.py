@@ -135,6 +135,7 @@ ACCOUNT_RATE_LIMITS = {
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 LOGIN_URL = "account_request_login_code"
 LOGIN_REDIRECT_URL = "espace"
+CSRF_FAILURE_VIEW = "magellan.erreurs.echec_csrf"
 ACCOUNT_LOGOUT_REDIRECT_URL = "accueil"
 
 # ProConnect (OpenID Connect for public agents), beside the login by code: offered only when all three are set.

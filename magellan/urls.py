@@ -40,3 +40,8 @@ urlpatterns = [
 admin.site.site_header = "Magellan — administration du programme EIG"
 admin.site.site_title = "Magellan"
 admin.site.index_title = "Piloter le programme"
+
+handler400 = "magellan.erreurs.requete_invalide"
+handler403 = "magellan.erreurs.acces_refuse"
+handler404 = "magellan.erreurs.page_introuvable"
+handler500 = "magellan.erreurs.erreur_serveur"

@@ -122,6 +122,7 @@ def _se_connecter(page, courriels: Path, email: str):
     page.get_by_label("Code de connexion").fill(code)
     page.get_by_role("button", name="Se connecter").click()
     page.get_by_role("heading", name="Mon espace").wait_for()
+    assert page.url.endswith("/espace/"), f"après la connexion : {page.url}"
 
 
 @pytest.mark.parametrize("chemin", PAGES_PUBLIQUES)
@@ -151,3 +152,17 @@ def test_l_administration_s_ouvre_au_coach_sans_erreur_ni_violation(onglet, site
     onglet.wait_for_load_state("networkidle")
     assert onglet.get_by_role("heading", name="Modification de promotion").is_visible()
     assert not onglet.incidents, "\n".join(onglet.incidents)
+
+
+def test_une_page_introuvable_de_production_est_en_francais_dans_le_dsfr(onglet, verifier_accessibilite):
+    """As shipped (DEBUG off), an unknown address answers the French 404 page, styled by the DSFR, with a way
+    back home and no violation."""
+    reponse = onglet.goto("/cette-page-n-existe-pas/")
+    onglet.wait_for_load_state("networkidle")
+    assert reponse.status == 404
+    assert onglet.get_by_role("heading", name="Page introuvable").is_visible()
+    assert "Marianne" in onglet.evaluate("getComputedStyle(document.body).fontFamily")
+    assert [incident for incident in onglet.incidents if "404" not in incident] == []
+    verifier_accessibilite(onglet)
+    onglet.get_by_role("link", name="Page d'accueil").click()
+    assert onglet.get_by_role("heading", level=1).first.is_visible()
