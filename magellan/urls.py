@@ -5,12 +5,14 @@ from django.views.generic import RedirectView
 
 from proconnect import views as proconnect
 
-from . import admin_journal, exports, indicateurs, tableau_de_bord, views, views_donnees, views_effacement
+from . import admin_journal, annuaire, exports, indicateurs, tableau_de_bord, views, views_donnees, views_effacement
 
 urlpatterns = [
     path("", views.accueil, name="accueil"),
     path("espace/", views.espace, name="espace"),
     path("espace/mes-donnees/", views_donnees.mes_donnees, name="mes_donnees"),
+    path("espace/annuaire/", annuaire.profil_annuaire, name="annuaire_profil"),
+    path("annuaire/", annuaire.annuaire, name="annuaire"),
     path("accessibilite/", views.accessibilite, name="accessibilite"),
     path("mentions-legales/", views.mentions_legales, name="mentions_legales"),
     path("indicateurs/", indicateurs.indicateurs, name="indicateurs"),

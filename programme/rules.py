@@ -33,3 +33,14 @@ def n_est_pas_soi_meme(personne, cible):
 
 
 rules.add_perm("programme.effacer_personne", est_coach & n_est_pas_soi_meme)
+
+
+@rules.predicate
+def est_membre(personne):
+    """A member of the community: a signed-in person who holds a role in the programme, whatever it is."""
+    return personne.is_authenticated and bool(types_de_role(personne))
+
+
+# The annuaire de la communauté (magellan.annuaire): members only, never anonymous visitors.
+rules.add_perm("programme.voir_annuaire", est_membre)
+rules.add_perm("programme.choisir_profil_annuaire", est_membre)

@@ -7,6 +7,7 @@ Each domain module lists its entries (`ENTREES`) and adds to the world the objec
 from . import (
     administration,
     agenda,
+    annuaire,
     bureau,
     carnet,
     effacement,
@@ -25,7 +26,7 @@ from .monde import scenario_construire  # noqa: F401
 
 # The admin comes last: it finds a row of each model among those the other domains made.
 DOMAINES = [site, sessions, agenda, mentorat, heures, bureau, carnet, meteo, groupes, evaluations, pilotage, exports,
-            effacement, administration]
+            effacement, annuaire, administration]
 ENTREES = [entree for domaine in DOMAINES for entree in domaine.ENTREES]
 
 
