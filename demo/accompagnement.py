@@ -3,7 +3,7 @@
 Everything goes through the domain's services, as if coaches, EIG, porteurs and parrains had used Magellan
 since the promotion started: the published calendar of the four phases, registrations and attendance,
 mentorat slots and cycles, heures d'accélération, carnets de bord, bureau d'aide requests, the comités of
-phases 1 and 2 with a support and a rapport. The texts tell the story of the first défi (Hospi'Flux), the
+the four phases (phase 1's with a support and a rapport). The texts tell the story of the first défi (Hospi'Flux), the
 one of the demo's EIG, porteur and sponsor. Dates follow today, so the demo always looks current.
 """
 
@@ -27,7 +27,7 @@ from accompagnement.services.sessions import calendrier_publier, presences_marqu
 from defis.models import Defi, MembreEquipe
 from demo.contenu import DOMAINE
 from evaluations.models import AtteinteObjectif, Comite, Objectif, Rapport, Support
-from evaluations.services.comites import comites_creer_pour
+from evaluations.services.comites import comite_modifier
 from evaluations.services.rapports import rapport_enregistrer, rapport_publier
 from evaluations.services.supports import support_enregistrer, support_soumettre
 from programme.dates import mois_suivant, premier_du_mois
@@ -42,7 +42,8 @@ FACILITATEURS = {
 }
 # The dispositifs the demo's intervenante co-leads with the coaches: an outside speaker's conférences and expéditions.
 ANIMES_PAR_L_INTERVENANT = {"conference", "expedition-apprenante"}
-COACHS_DES_COMITES = {1: (0, 4), 2: (0, 2)}
+# The two coaches of each phase's comités: the planner staggers them, one at a time, so the pair can staff all.
+COACHS_DES_COMITES = {1: (0, 4), 2: (0, 2), 3: (0, 4), 4: (0, 2)}
 # (mentor, kind, weekday, time, minutes, first week, place): weekly series over the next five weeks.
 SERIES = [
     ("coach", TypeMentorat.INDIVIDUEL, MARDI, datetime.time(10, 0), 60, 0, "DINUM, 20 avenue de Ségur, Paris 7e"),
@@ -233,10 +234,17 @@ def _acteurs(promotion, demo, rng) -> Acteurs:
                    rng.sample(autres, AUTRES_EIG_INSCRITS), demo[Role.Type.INTERVENANT])
 
 
-def _calendrier(acteurs: Acteurs):
-    """Plan the ten months, give the promotion-wide sessions their coaches (and the conférences and expéditions the
-    intervenante), publish everything."""
+def _calendrier(acteurs: Acteurs) -> int:
+    """Plan the ten months (the planner's comité sessions are the défis' comités of the four phases), give the
+    comités and the promotion-wide sessions their coaches (and the conférences and expéditions the intervenante),
+    publish everything. Returns how many comités there are."""
     calendrier_planifier(acteurs.promotion)
+    comites = Comite.objects.filter(defi__promotion=acteurs.promotion).select_related("phase").prefetch_related(
+        "participants")
+    for comite in comites:
+        comite_modifier(comite, debut=comite.debut, duree_minutes=comite.duree_minutes, lien_visio=comite.lien_visio,
+                        coachs=[acteurs.coachs[r] for r in COACHS_DES_COMITES[comite.phase.numero]],
+                        participants=list(comite.participants.all()))
     brouillons = (Session.objects.filter(promotion=acteurs.promotion, statut=Session.Statut.BROUILLON,
                                          dispositif__slug__in=FACILITATEURS).select_related("dispositif"))
     for session in brouillons:
@@ -245,6 +253,7 @@ def _calendrier(acteurs: Acteurs):
             facilitateurs.append(acteurs.intervenant)
         session_modifier(session, facilitateurs=facilitateurs)
     calendrier_publier(acteurs.promotion)
+    return len(comites)
 
 
 def _inscriptions(acteurs: Acteurs, rng, maintenant):
@@ -362,15 +371,11 @@ def _evaluations(acteurs: Acteurs) -> int:
 def accompagnement_construire(promotion: Promotion, demo: dict, rng) -> dict[str, int]:
     """Bring the demo promotion to life through the services; `demo` maps a role to its demo login.
 
-    The comités come before the planner: it then leaves the comités of phases 1 and 2 alone instead of
-    drafting a second session for each. Returns how many of each thing were made, for the summary.
+    The planner drafts each défi's comité of each phase, which is that défi's comité (evaluations follows the
+    planner's sessions). Returns how many of each thing were made, for the summary.
     """
     acteurs = _acteurs(promotion, demo, rng)
-    comites = 0
-    for numero, rangs in COACHS_DES_COMITES.items():
-        phase = promotion.phases.get(numero=numero)
-        comites += len(comites_creer_pour(promotion, phase, coachs=[acteurs.coachs[r] for r in rangs]))
-    _calendrier(acteurs)
+    comites = _calendrier(acteurs)
     _inscriptions(acteurs, rng, timezone.now())
     comptes = Counter(comites=comites, heures=_heures(acteurs), carnets=_carnets(acteurs))
     comptes["creneaux"], comptes["cycles"] = _mentorat(acteurs)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from programme.champs import ChoixMultiples
-from programme.dates import fenetre_promotion, verifier_date
+from programme.dates import fenetre_comites, verifier_date
 from programme.fichiers import extensions_acceptees, fichier_verifier, formats_en_clair
 from programme.models import Personne, Phase, Promotion, Role
 
@@ -127,7 +127,7 @@ class ComiteForm(forms.Form):
             "coachs": list(comite.coachs.all()), "participants": list(comite.participants.all()),
         }
         super().__init__(*args, initial=initial, **kwargs)
-        self.fenetre = fenetre_promotion(comite.defi.promotion)
+        self.fenetre = fenetre_comites(comite.defi.promotion)
         promotion = comite.defi.promotion_id
         self.fields["coachs"].queryset = Personne.objects.filter(
             Q(roles__type=Role.Type.COACH, roles__promotion=promotion)

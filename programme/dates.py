@@ -1,6 +1,6 @@
-"""Bounds of the dates people type, for every app: sessions, comités and mentorat slots stay within their
-promotion (give or take its preparation), heures d'accélération within the promotion and never ahead, months
-asked in an address within the years Magellan knows.
+"""Bounds of the dates people type, for every app: sessions and mentorat slots stay within their promotion
+(give or take its preparation), comités and heures d'accélération within the promotion's own dates (hours never
+ahead), months asked in an address within the years Magellan knows.
 
 Months, for every app: their first day (the key of a month's rows), the next and previous ones, their French
 names as pages and e-mails write them (« mars 2026 », « de mars 2026 », « d'octobre 2026 »), and the month an
@@ -62,6 +62,15 @@ def fenetre_promotion(promotion) -> Fenetre:
     fin = (absolue.fin if promotion.date_fin >= absolue.fin - MARGE_PREPARATION
            else promotion.date_fin + MARGE_PREPARATION)
     return Fenetre(debut, fin, f"« {promotion} », préparation et clôture comprises")
+
+
+def fenetre_comites(promotion) -> Fenetre:
+    """Comités d'évaluation: within the promotion's own dates, since each closes one of its phases (no margin
+    after the end); the promotion's window for a promotion without dates."""
+    if promotion is None or not promotion.date_debut or not promotion.date_fin:
+        return fenetre_promotion(promotion)
+    return Fenetre(promotion.date_debut, promotion.date_fin,
+                   f"les dates de « {promotion} » : un comité clôt l'une de ses phases")
 
 
 def fenetre_des_promotions(promotions) -> Fenetre:

@@ -12,6 +12,7 @@ from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
 from programme.dates import moments_lisibles
 
+from ..crochets import session_enregistree
 from ..models import Dispositif, Inscription, Session
 from ..services import sessions as services
 
@@ -113,6 +114,12 @@ class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
             return
         champs = {nom: form.cleaned_data[nom] for nom in form.changed_data if nom not in services.CHAMPS_MULTIPLES}
         services.session_modifier(obj, par=request.user, **champs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change:
+            # A change went through `session_modifier`, which tells the other apps; a new session is told here.
+            session_enregistree.send(sender=Session, session=form.instance)
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.statut == Session.Statut.ANNULEE:

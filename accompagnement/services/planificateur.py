@@ -16,9 +16,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from defis.models import Defi
-from programme.dates import de_mois
+from programme.dates import de_mois, mois_en_clair
 from programme.models import Phase, Promotion
 
+from ..crochets import session_enregistree
 from ..models import Dispositif, Session
 
 LUNDI, MARDI, MERCREDI, JEUDI = 0, 1, 2, 3
@@ -47,6 +48,26 @@ def est_ouvre(jour: datetime.date) -> bool:
     # Between Christmas Eve and New Year's Eve, teams and coaches are mostly away.
     treve = jour.month == 12 and jour.day >= 24
     return jour.weekday() < 5 and not treve and jour not in jours_feries(jour.year)
+
+
+JOURS_DE_LA_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def avertissement_jour_non_ouvre(debut: datetime.datetime) -> str | None:
+    """What a coach reads after planning a session or a comité on a day the programme does not work (a week-end,
+    a public holiday, the year-end break): a warning, not a refusal; None on a working day."""
+    jour = timezone.localtime(debut).date() if timezone.is_aware(debut) else debut.date()
+    if est_ouvre(jour):
+        return None
+    if jour.weekday() >= 5:
+        raison = "un jour de week-end"
+    elif jour in jours_feries(jour.year):
+        raison = "un jour férié"
+    else:
+        raison = "pendant la trêve de fin d'année"
+    quantieme = "1er" if jour.day == 1 else str(jour.day)
+    return (f"Attention : le {JOURS_DE_LA_SEMAINE[jour.weekday()]} {quantieme} {mois_en_clair(jour)} est {raison}. "
+            "Vérifiez que les participants seront disponibles, ou choisissez un jour ouvré.")
 
 
 def jour_ouvre_a_partir(jour: datetime.date, *, jours_semaine=None) -> datetime.date:
@@ -250,4 +271,7 @@ def calendrier_planifier(promotion: Promotion) -> list[Session]:
         )
         for prevue in plan if prevue.cle not in groupes_existants
     ]
-    return Session.objects.bulk_create(nouvelles)
+    creees = Session.objects.bulk_create(nouvelles)
+    for session in creees:
+        session_enregistree.send(sender=Session, session=session)
+    return creees

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from accompagnement.models import Session
 from defis.models import Defi
-from programme.dates import fenetre_promotion, verifier_date
+from programme.dates import fenetre_comites, verifier_date
 from programme.models import Phase
 
 
@@ -67,7 +67,7 @@ class Comite(models.Model):
         if self.defi_id and self.phase_id and self.phase.promotion_id != self.defi.promotion_id:
             raise ValidationError({"phase": "Cette phase n'est pas une phase de la promotion du défi."})
         if self.debut is not None:
-            verifier_date(self.debut, fenetre_promotion(self.defi.promotion if self.defi_id else None), "debut")
+            verifier_date(self.debut, fenetre_comites(self.defi.promotion if self.defi_id else None), "debut")
 
     @property
     def fin(self):

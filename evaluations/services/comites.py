@@ -1,7 +1,10 @@
 """Writes of the comités: dated near the end of each phase, and kept in everyone's agenda as a session.
 
 Each comité holds an `accompagnement.Session` of the « comité d'évaluation » dispositif: its participants are
-registered to it and its coaches facilitate it, so the personal agenda shows it to all of them.
+registered to it and its coaches facilitate it, so the personal agenda shows it to all of them. The other way
+round, a session of that dispositif planned for a défi and a phase anywhere else (the planner, the session form,
+the admin) is that défi's comité for that phase: `comite_suivre_session` listens to accompagnement's
+`session_enregistree` hook and creates, links or moves the comité.
 """
 
 import datetime
@@ -15,12 +18,13 @@ from accompagnement.referentiel import DISPOSITIFS
 from accompagnement.services.sessions import (
     session_annuler,
     session_creer,
+    session_inscrits_ajouter,
     session_modifier,
     session_publier,
     session_supprimer,
 )
 from defis.models import MembreEquipe
-from programme.dates import PARIS, fenetre_promotion, verifier_date
+from programme.dates import PARIS, fenetre_comites, verifier_date
 from programme.models import Personne
 
 from ..calendrier import dernier_jour_ouvre
@@ -113,6 +117,41 @@ def _session_synchroniser(comite: Comite):
         comite.save(update_fields=["session"])
 
 
+def comite_suivre_session(sender=None, *, session, **kwargs):
+    """Keep the comité of a « comité d'évaluation » session of a défi and a phase in step with it: create it
+    (with the défi's team registered and the session's facilitators as coaches), take over a comité left
+    without a live session, or move a linked comité to the session's date, length and link. A second live
+    session for a comité that has one is refused in French, as is a date outside the promotion."""
+    if (session.statut == Session.Statut.ANNULEE or session.defi_id is None or session.phase_id is None
+            or session.dispositif.slug != DISPOSITIF_COMITE):
+        return
+    duree = int((session.fin - session.debut).total_seconds() // 60)
+    comite = Comite.objects.filter(defi_id=session.defi_id, phase_id=session.phase_id).first()
+    if comite is not None and comite.session_id not in (None, session.pk) and Session.objects.filter(
+            pk=comite.session_id).exclude(statut=Session.Statut.ANNULEE).exists():
+        raise ValidationError(
+            f"Le défi « {comite.defi.titre} » a déjà son comité d'évaluation de la phase {comite.phase.numero} : "
+            "changez sa date depuis la page du comité plutôt que d'en planifier un second."
+        )
+    valeurs = (session.debut, duree, session.lien_visio)
+    if comite is not None and comite.session_id == session.pk and (
+            comite.debut, comite.duree_minutes, comite.lien_visio) == valeurs:
+        return
+    nouveau = comite is None
+    if nouveau:
+        comite = Comite(defi=session.defi, phase=session.phase)
+    delai = reglages_de(session.promotion).delai_support_jours
+    comite.debut, comite.duree_minutes, comite.lien_visio = valeurs
+    comite.echeance_support = session.debut - datetime.timedelta(days=delai)
+    comite.session = session
+    comite.full_clean(exclude=["session"])
+    comite.save()
+    if nouveau:
+        comite.coachs.set(session.facilitateurs.all())
+        comite.participants.set(equipe_par_defaut(session.defi))
+        session_inscrits_ajouter(session, list(comite.participants.all()))
+
+
 @transaction.atomic
 def comite_creer(defi, phase, *, debut=None, duree_minutes=DUREE_PAR_DEFAUT, lien_visio="", coachs=(),
                  participants=None) -> Comite:
@@ -123,7 +162,7 @@ def comite_creer(defi, phase, *, debut=None, duree_minutes=DUREE_PAR_DEFAUT, lie
     if defi.promotion_id is None or phase.promotion_id != defi.promotion_id:
         raise ValidationError("Cette phase n'est pas une phase de la promotion du défi.")
     debut = debut or comite_date_par_defaut(phase)
-    verifier_date(debut, fenetre_promotion(defi.promotion), "debut")
+    verifier_date(debut, fenetre_comites(defi.promotion), "debut")
     delai = reglages_de(defi.promotion).delai_support_jours
     comite = Comite(
         defi=defi, phase=phase, debut=debut, duree_minutes=duree_minutes, lien_visio=lien_visio,
@@ -161,7 +200,7 @@ def comites_creer_pour(promotion, phase, *, coachs=()) -> list[Comite]:
 @transaction.atomic
 def comite_modifier(comite: Comite, *, debut, duree_minutes, lien_visio, coachs, participants) -> Comite:
     """Change a comité's date, length, link, coaches or participants; its session and deadline follow."""
-    verifier_date(debut, fenetre_promotion(comite.defi.promotion), "debut")
+    verifier_date(debut, fenetre_comites(comite.defi.promotion), "debut")
     delai = reglages_de(comite.defi.promotion).delai_support_jours
     comite.debut, comite.duree_minutes, comite.lien_visio = debut, duree_minutes, lien_visio
     comite.echeance_support = debut - datetime.timedelta(days=delai)

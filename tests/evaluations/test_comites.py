@@ -22,7 +22,6 @@ from evaluations.services.comites import (
     reglages_de,
     reglages_modifier,
 )
-from programme.dates import fenetre_promotion
 from programme.factories import CoachFactory
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -118,15 +117,19 @@ def test_changer_seulement_les_coachs_ne_change_pas_la_sequence(comite, equipe):
 
 
 def test_la_session_du_comite_est_verifiee_comme_toute_session(equipe):
-    """A comité ending after the last day of the promotion's window is refused in French by its session's check,
-    and nothing is created; a comité's session moved by a coach raises its SEQUENCE, and ending before it starts
-    is refused, like any session (accompagnement's session services)."""
-    phase = equipe["promotion"].phases.get(numero=2)
-    dernier_jour = fenetre_promotion(equipe["promotion"]).fin
-    tard = datetime.datetime.combine(dernier_jour, datetime.time(23), tzinfo=PARIS)
-    with pytest.raises(ValidationError, match="Choisissez une date entre") as erreur:
+    """A comité the day after the promotion ended is refused in French on its date (a comité closes one of the
+    promotion's phases), and nothing is created; a comité's session moved by a coach raises its SEQUENCE, and
+    ending before it starts is refused, like any session (accompagnement's session services)."""
+    promotion = equipe["promotion"]
+    phase = promotion.phases.get(numero=2)
+    tard = datetime.datetime.combine(promotion.date_fin + datetime.timedelta(days=1), datetime.time(10),
+                                     tzinfo=PARIS)
+    with pytest.raises(ValidationError) as erreur:
         comite_creer(equipe["defi"], phase, debut=tard, duree_minutes=90)
-    assert "fin" in erreur.value.message_dict
+    assert erreur.value.message_dict == {"debut": [
+        f"Choisissez une date entre le {promotion.date_debut:%d/%m/%Y} et le {promotion.date_fin:%d/%m/%Y} "
+        f"(les dates de « {promotion} » : un comité clôt l'une de ses phases)."
+    ]}
     assert not Comite.objects.exists() and not Session.objects.exists()
     session = comite_creer(equipe["defi"], phase, coachs=[equipe["coach"]]).session
     with pytest.raises(ValidationError, match="La fin doit être après le début."):
@@ -219,25 +222,24 @@ def test_le_comite_apparait_dans_l_agenda_de_l_equipe_et_du_coach_mais_pas_du_sp
     assert evenements_de(equipe["sponsor"], debut, fin) == []
 
 
-def test_le_comite_reprend_la_session_deja_planifiee_au_calendrier(equipe):
-    """When the planner already put the comité in the calendar, creating the comité takes that session over:
-    one session per défi and phase, now registered to the team."""
-    from accompagnement.models import Session
+def test_le_comite_planifie_au_calendrier_est_le_comite_du_defi(equipe):
+    """The planner's comité session of a défi and a phase is that défi's comité: the board, the team's page and
+    the supports find it, at the planner's date, with the team registered; the draft waits for the calendar's
+    publication, and the service refuses a second comité for it."""
     from accompagnement.services.planificateur import calendrier_planifier
-    from evaluations.services.comites import comite_creer
 
     calendrier_planifier(equipe["promotion"])
     phase = equipe["promotion"].phases.get(numero=3)
-    planifiees = Session.objects.filter(dispositif__slug="comite-evaluation", defi=equipe["defi"], phase=phase)
-    assert planifiees.count() == 1
-    session_planifiee = planifiees.get()
-
-    comite = comite_creer(equipe["defi"], phase, coachs=[equipe["coach"]])
-
-    assert planifiees.count() == 1
-    assert comite.session_id == session_planifiee.pk
-    session = Session.objects.get(pk=session_planifiee.pk)
+    session = Session.objects.get(dispositif__slug="comite-evaluation", defi=equipe["defi"], phase=phase)
+    comite = Comite.objects.get(defi=equipe["defi"], phase=phase)
+    assert comite.session_id == session.pk and session.statut == Session.Statut.BROUILLON
+    assert (comite.debut, comite.fin) == (session.debut, session.fin)
+    assert comite.echeance_support == session.debut - datetime.timedelta(days=7)
     assert set(session.inscriptions.values_list("personne_id", flat=True)) == {equipe["eig"].pk, equipe["porteur"].pk}
+    assert Comite.objects.filter(defi=equipe["defi"]).count() == 4
+    with pytest.raises(ValidationError, match="déjà un comité pour cette phase"):
+        comite_creer(equipe["defi"], phase, coachs=[equipe["coach"]])
+    assert Session.objects.filter(dispositif__slug="comite-evaluation", defi=equipe["defi"], phase=phase).count() == 1
 
 
 def test_la_session_du_comite_mene_au_comite(client, equipe):

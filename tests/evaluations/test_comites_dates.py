@@ -1,5 +1,6 @@
-"""A comité's date stays within its promotion, give or take the preparation: the coach's form and the admin
-answer a French error on the date and keep what was typed; nothing is moved or written."""
+"""A comité's date stays within its promotion's own dates (it closes one of its phases): the coach's form, the
+admin and the session form answer a French error on the date and keep what was typed; nothing is moved or
+written."""
 
 import datetime
 import html
@@ -9,12 +10,11 @@ from django.core.exceptions import ValidationError
 
 from evaluations.models import Comite
 from evaluations.services.comites import comite_creer
-from programme.dates import MARGE_PREPARATION
 
 
 def _borne(promotion):
-    return (f"Choisissez une date entre le {promotion.date_debut - MARGE_PREPARATION:%d/%m/%Y} et le "
-            f"{promotion.date_fin + MARGE_PREPARATION:%d/%m/%Y} (« {promotion} », préparation et clôture comprises).")
+    return (f"Choisissez une date entre le {promotion.date_debut:%d/%m/%Y} et le {promotion.date_fin:%d/%m/%Y} "
+            f"(les dates de « {promotion} » : un comité clôt l'une de ses phases).")
 
 
 @pytest.mark.parametrize("debut", ["0001-01-01T00:00", "9999-12-31T23:30"])

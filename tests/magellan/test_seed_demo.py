@@ -28,6 +28,7 @@ from accompagnement.models import (
     TypeMentorat,
 )
 from accompagnement.selectors.agenda import evenements_de
+from accompagnement.services.planificateur import est_ouvre
 from defis.models import Defi, MembreEquipe
 from evaluations.models import Comite, Rapport, Support
 from programme.factories import EIGFactory
@@ -312,10 +313,10 @@ class TestDemonstration:
         assert seance.inscriptions.filter(personne__email="eig@magellan.test").exists()
 
     def test_seed_demo_publie_le_rapport_de_phase_1_du_defi_de_demonstration(self):
-        """Every défi has its comités of phases 1 and 2; the demo défi's phase 1 support was submitted on time by
+        """Every défi has its comités of the four phases; the demo défi's phase 1 support was submitted on time by
         porteur@ and its rapport published by coach@; its phase 2 support is a draft."""
         promotion = Promotion.objects.get(nom="Promotion 8")
-        assert Comite.objects.filter(defi__promotion=promotion).count() == 2 * promotion.defis.count()
+        assert Comite.objects.filter(defi__promotion=promotion).count() == 4 * promotion.defis.count()
         defi = Defi.objects.get(membres__personne__email="eig@magellan.test")
         support = Support.objects.get(comite__defi=defi, comite__phase__numero=1)
         assert (support.statut, support.en_retard) == (Support.Statut.SOUMIS, False)
@@ -328,8 +329,25 @@ class TestDemonstration:
         assert Support.objects.get(comite__defi=defi, comite__phase__numero=2).statut == Support.Statut.BROUILLON
         assert not Rapport.objects.filter(comite__phase__numero=2).exists()
 
+    def test_seed_demo_rattache_les_comites_des_quatre_phases_a_leurs_sessions(self):
+        """Each défi's comité of each phase is its published comité session, on a working day; a phase's comités
+        follow one another (never two at once) with the same two coaches, who can therefore staff them all."""
+        promotion = Promotion.objects.get(nom="Promotion 8")
+        for numero in (1, 2, 3, 4):
+            comites = list(Comite.objects.filter(defi__promotion=promotion, phase__numero=numero)
+                           .select_related("session").prefetch_related("coachs").order_by("debut"))
+            assert len(comites) == promotion.defis.count(), numero
+            for comite in comites:
+                session = comite.session
+                assert (session.defi_id, session.phase_id, session.debut) == (comite.defi_id, comite.phase_id,
+                                                                              comite.debut)
+                assert session.statut == Session.Statut.PUBLIEE and est_ouvre(timezone.localdate(comite.debut))
+                assert len(comite.coachs.all()) == 2
+            assert all(avant.fin <= apres.debut for avant, apres in zip(comites, comites[1:])), numero
+            assert len({frozenset(c.pk for c in comite.coachs.all()) for comite in comites}) == 1, numero
+
     def test_seed_demo_affiche_ce_que_contient_l_accompagnement(self, demo):
         """The summary counts the accompagnement made: sessions, cycles, carnets, comités."""
         ligne = next(ligne for ligne in demo.splitlines() if "Accompagnement" in ligne)
         assert f"{Session.objects.filter(statut=Session.Statut.PUBLIEE).count()} sessions publiées" in ligne
-        assert "2 cycles réservés" in ligne and "3 carnets de bord" in ligne and "40 comités" in ligne
+        assert "2 cycles réservés" in ligne and "3 carnets de bord" in ligne and "80 comités" in ligne

@@ -1,0 +1,13 @@
+"""Hooks by which an app further down the line of dependencies keeps its rows in step with the sessions, without
+accompagnement importing it.
+
+`session_enregistree` is sent, within the writing transaction, after every session written by the session
+services (`session_creer`, `session_modifier`), by the planner and by the admin, with `session=` the session
+saved. A receiver may raise a `ValidationError`: the write is then undone and the coach reads the message.
+evaluations listens, so that a session of the « comité d'évaluation » dispositif is the comité of its défi and
+phase, whoever planned it.
+"""
+
+from django.dispatch import Signal
+
+session_enregistree = Signal()
