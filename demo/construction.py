@@ -20,6 +20,7 @@ from demo.contenu import (
     COACHS,
     DEFIS,
     DOMAINE,
+    DOMAINES_DES_PARRAINS,
     FONCTIONS_EIG,
     FONCTIONS_PORTEUR,
     FONCTIONS_SPONSOR,
@@ -30,7 +31,7 @@ from demo.contenu import (
 from demo.groupes import demo_groupes
 from demo.meteo import demo_meteo
 from programme.factories import PersonneFactory, debut_promotion_en_cours
-from programme.models import Administration, Expertise, Personne, Promotion, Role, Theme
+from programme.models import Administration, Domaine, Expertise, Personne, Promotion, Role, Theme
 from programme.services import promotion_replanifier
 
 GRAINE = 8
@@ -45,6 +46,7 @@ class Annuaire:
         self.roles: list[tuple[Personne, str, bool]] = []
         self.metiers: list[tuple[Personne, str]] = []
         self.adresses: set[str] = set()
+        self.domaines: list[tuple[Personne, str]] = []
 
     def ajouter(self, type_role, *, fonction, feminin, metier=None, email=None, hors_promotion=False):
         """A new person with a role (in the promotion, or in the whole programme); returns the unsaved person."""
@@ -56,6 +58,12 @@ class Annuaire:
         if metier:
             self.metiers.append((personne, metier))
         return personne
+
+    def presenter(self, personne, domaines):
+        """A parrain or marraine who chose to show their presentation and address, in their annuaire domains."""
+        personne.presentation = f"{personne.fonction}. Sollicitez-moi sur : {', '.join(domaines).lower()}."
+        personne.annuaire_presentation = personne.annuaire_courriel = True
+        self.domaines.extend((personne, nom) for nom in domaines)
 
     def _adresse(self, personne):
         base = f"{slugify(personne.prenom)}.{slugify(personne.nom_usage)}"
@@ -70,6 +78,10 @@ class Annuaire:
         Personne.objects.bulk_create(self.personnes)
         Personne.expertises.through.objects.bulk_create(
             Personne.expertises.through(personne_id=p.pk, expertise_id=expertises[m].pk) for p, m in self.metiers
+        )
+        domaines = dict(Domaine.objects.values_list("nom", "pk"))
+        Personne.domaines.through.objects.bulk_create(
+            Personne.domaines.through(personne_id=p.pk, domaine_id=domaines[nom]) for p, nom in self.domaines
         )
         roles = [
             Role(personne=p, promotion=None if hors_promotion else promotion, type=t)
@@ -125,10 +137,12 @@ def demo_construire(promotion: Promotion) -> dict[str, int]:
         (Role.Type.INTERVENANT, INTERVENANTS, False), (Role.Type.ALUMNI, ALUMNI, True),
     ]:
         for rang, (fonction, feminin, metier) in enumerate(gens):
-            annuaire.ajouter(
+            personne = annuaire.ajouter(
                 type_role, fonction=fonction, feminin=feminin, metier=metier, hors_promotion=hors_promotion,
                 email=adresse_de(type_role) if rang == 0 else None,
             )
+            if type_role == Role.Type.PARRAIN:
+                annuaire.presenter(personne, DOMAINES_DES_PARRAINS[rang])
 
     sponsors = []
     for index, (_nom, sigle, _ville) in enumerate(ADMINISTRATIONS):

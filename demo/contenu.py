@@ -269,6 +269,15 @@ PARRAINS = [
     ("ANSSI – Référent sécurité des systèmes d'information", False, "Direction technique"),
     ("Design Gouv – Designer du Système de design de l'État", True, "Design"),
 ]
+# The annuaire's domains of each parrain or marraine above, in order: every domain of the seed deck has someone.
+DOMAINES_DES_PARRAINS = [
+    ["Logiciel libre", "Architecture logicielle", "Intégration et déploiement"],
+    ["Accessibilité", "Design d'interface"],
+    ["Données ouvertes", "Sciences de la donnée"],
+    ["Recherche utilisateur", "Design d'expérience"],
+    ["Architecture logicielle", "Intégration et déploiement"],
+    ["Design d'interface", "Écoresponsabilité", "Design d'expérience"],
+]
 INTERVENANTS = [
     ("Cofondatrice d'une coopérative de design des politiques publiques", True, "Design"),
     ("Chercheur en sociologie de l'action publique", False, "Direction de l'impact"),
