@@ -42,6 +42,12 @@ def _erreurs_en_messages(request, erreur: ValidationError):
         messages.error(request, message)
 
 
+def _avertir_si_jour_non_ouvre(request, session: Session):
+    avertissement = planificateur.avertissement_jour_non_ouvre(session.debut)
+    if avertissement:
+        messages.warning(request, avertissement)
+
+
 def _suite(request, par_defaut: str) -> HttpResponseRedirect:
     """Back after a POST: to the form's `suite` when it is a path of this site (no other host, no scheme,
     nothing a header could not carry), to `par_defaut` otherwise."""
@@ -172,6 +178,7 @@ def session_creer(request, promotion_pk):
         else:
             etat = "publiée" if session.statut == Session.Statut.PUBLIEE else "enregistrée en brouillon"
             messages.success(request, f"La session « {session.titre} » est {etat}.")
+            _avertir_si_jour_non_ouvre(request, session)
             return redirect("session", pk=session.pk)
     return render(request, "accompagnement/sessions/formulaire.html", {
         "formulaire": formulaire, "promotion": promotion, "titre": f"Nouvelle session — {promotion}",
@@ -198,6 +205,7 @@ def session_modifier(request, pk):
             messages.success(request, "Les modifications sont enregistrées."
                              + (" Les personnes inscrites ou en liste d'attente en sont informées par e-mail."
                                 if annoncee else ""))
+            _avertir_si_jour_non_ouvre(request, session)
             return redirect("session", pk=session.pk)
     return render(request, "accompagnement/sessions/formulaire.html", {
         "formulaire": formulaire, "promotion": session.promotion, "session": session,

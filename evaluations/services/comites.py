@@ -122,8 +122,12 @@ def comite_suivre_session(sender=None, *, session, **kwargs):
     (with the défi's team registered and the session's facilitators as coaches), take over a comité left
     without a live session, or move a linked comité to the session's date, length and link. A second live
     session for a comité that has one is refused in French, as is a date outside the promotion."""
-    if (session.statut == Session.Statut.ANNULEE or session.defi_id is None or session.phase_id is None
+    if (session.statut == Session.Statut.ANNULEE or session.defi_id is None
             or session.dispositif.slug != DISPOSITIF_COMITE):
+        return
+    # Checked before the phase: after the promotion's end, no phase holds the session.
+    verifier_date(session.debut, fenetre_comites(session.promotion), "debut")
+    if session.phase_id is None:
         return
     duree = int((session.fin - session.debut).total_seconds() // 60)
     comite = Comite.objects.filter(defi_id=session.defi_id, phase_id=session.phase_id).first()

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from accompagnement.services.planificateur import avertissement_jour_non_ouvre
 from defis.models import Defi
 
 from .. import selectors
@@ -67,6 +68,9 @@ def comite_modifier(request, slug, numero):
                 formulaire.add_error(None, message)
         else:
             messages.success(request, "Comité enregistré : l'agenda des participants et des coachs est à jour.")
+            avertissement = avertissement_jour_non_ouvre(comite.debut)
+            if avertissement:
+                messages.warning(request, avertissement)
             return redirect(comite.get_absolute_url())
     return render(request, "evaluations/comite_modifier.html", {
         "comite": comite, "formulaire": formulaire,

@@ -1,0 +1,147 @@
+"""A comité session planned anywhere is the comité of its défi and phase: the coach's session form creates the
+comité (the board, the team's page and the agenda find it), a second one is refused, moving the session moves
+the comité. A comité after its promotion ended is refused; a day off is only a warning."""
+
+import datetime
+import html
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from accompagnement.factories import dispositif
+from accompagnement.models import Session
+from accompagnement.services.planificateur import avertissement_jour_non_ouvre, est_ouvre, jours_feries
+from accompagnement.services.sessions import session_modifier
+from evaluations.calendrier import dernier_jour_ouvre
+from evaluations.models import Comite
+from evaluations.services.comites import comite_creer
+
+PARIS = ZoneInfo("Europe/Paris")
+pytestmark = pytest.mark.django_db
+
+
+def _session_comite(equipe, jour, heure="10:00", fin="11:30", **champs):
+    return {
+        "dispositif": dispositif("comite-evaluation").pk, "titre": f"Comité de phase 3 – {equipe['defi'].titre}",
+        "debut": f"{jour:%Y-%m-%d}T{heure}", "fin": f"{jour:%Y-%m-%d}T{fin}", "lieu": "En ligne",
+        "audience": "defi", "defi": equipe["defi"].pk, "publier": "on", **champs,
+    }
+
+
+def _url_nouvelle(equipe):
+    return f"/coachs/sessions/promotion/{equipe['promotion'].pk}/nouvelle/"
+
+
+@pytest.fixture
+def fin_de_phase_3(equipe):
+    return dernier_jour_ouvre(equipe["promotion"].phases.get(numero=3).date_fin)
+
+
+def test_une_session_de_comite_planifiee_par_le_coach_est_le_comite_du_defi(client, equipe, fin_de_phase_3):
+    """The coach plans the comité session of phase 3 from the session form: the board no longer says « Non
+    planifié », the porteuse's evaluations page and her agenda show it, at the typed time."""
+    client.force_login(equipe["coach"])
+    assert client.post(_url_nouvelle(equipe), _session_comite(equipe, fin_de_phase_3)).status_code == 302
+    comite = Comite.objects.get(defi=equipe["defi"], phase__numero=3)
+    assert comite.debut == datetime.datetime.combine(fin_de_phase_3, datetime.time(10), tzinfo=PARIS)
+    assert comite.duree_minutes == 90 and comite.session.statut == Session.Statut.PUBLIEE
+    tableau = client.get(f"/evaluations/?promotion={equipe['promotion'].pk}&phase=3").content.decode()
+    assert "Non planifié" not in tableau and comite.get_absolute_url() in tableau
+    client.force_login(equipe["porteur"])
+    page = client.get(f"/defis/{equipe['defi'].slug}/evaluations/").content.decode()
+    assert comite.get_absolute_url() in page
+    assert comite.session.inscriptions.filter(personne=equipe["porteur"]).exists()
+
+
+def test_un_second_comite_pour_la_meme_phase_est_refuse_par_le_formulaire(client, equipe, fin_de_phase_3):
+    """The défi already has its phase 3 comité: a second comité session is refused in French, what was typed is
+    kept, nothing is written."""
+    comite_creer(equipe["defi"], equipe["promotion"].phases.get(numero=3))
+    client.force_login(equipe["coach"])
+    reponse = client.post(_url_nouvelle(equipe), _session_comite(equipe, fin_de_phase_3, heure="09:00"))
+    page = html.unescape(reponse.content.decode())
+    assert reponse.status_code == 200
+    assert "a déjà son comité d'évaluation de la phase 3" in page
+    assert f'value="{fin_de_phase_3:%Y-%m-%d}T09:00"' in page
+    assert Session.objects.filter(dispositif__slug="comite-evaluation").count() == 1
+
+
+def test_deplacer_la_session_du_comite_deplace_le_comite_et_son_echeance(equipe):
+    """A coach moves the comité's session (session form, admin): the comité, its deadline and the board follow."""
+    comite = comite_creer(equipe["defi"], equipe["promotion"].phases.get(numero=3))
+    nouveau = comite.debut - datetime.timedelta(days=1, hours=4)
+    session_modifier(comite.session, debut=nouveau, fin=nouveau + datetime.timedelta(hours=1))
+    comite.refresh_from_db()
+    assert (comite.debut, comite.duree_minutes) == (nouveau, 60)
+    assert comite.echeance_support == nouveau - datetime.timedelta(days=7)
+
+
+def test_un_comite_apres_la_fin_de_la_promotion_est_refuse_partout(client, equipe, comite):
+    """The day after the promotion ended: the comité's form and the session form refuse it on the date, in French,
+    and keep what was typed; the comité does not move and no session is written."""
+    promotion = equipe["promotion"]
+    lendemain = promotion.date_fin + datetime.timedelta(days=1)
+    borne = (f"Choisissez une date entre le {promotion.date_debut:%d/%m/%Y} et le {promotion.date_fin:%d/%m/%Y} "
+             f"(les dates de « {promotion} » : un comité clôt l'une de ses phases).")
+    client.force_login(equipe["coach"])
+    reponse = client.post(f"/defis/{equipe['defi'].slug}/evaluations/phase-2/planifier/", {
+        "debut": f"{lendemain:%Y-%m-%d}T10:00", "duree_minutes": "90", "coachs": [equipe["coach"].pk],
+    })
+    page = html.unescape(reponse.content.decode())
+    assert borne in page and f'value="{lendemain:%Y-%m-%d}T10:00"' in page
+    avant = comite.debut
+    comite.refresh_from_db()
+    assert comite.debut == avant
+    reponse = client.post(_url_nouvelle(equipe), _session_comite(equipe, lendemain))
+    page = html.unescape(reponse.content.decode())
+    assert borne in page and f'value="{lendemain:%Y-%m-%d}T10:00"' in page
+    assert not Session.objects.filter(debut__date__gte=lendemain).exists()
+
+
+def _ferie_ouvrable(promotion):
+    """A public holiday on a weekday, within the promotion."""
+    return min(jour for annee in (promotion.date_debut.year, promotion.date_fin.year) for jour in jours_feries(annee)
+               if jour.weekday() < 5 and promotion.date_debut <= jour <= promotion.date_fin)
+
+
+def test_un_comite_planifie_un_jour_ferie_avertit_le_coach_sans_refuser(client, equipe, comite):
+    """The comité moved to a public holiday is saved; the coach reads a French warning on the comité's page."""
+    ferie = _ferie_ouvrable(equipe["promotion"])
+    client.force_login(equipe["coach"])
+    reponse = client.post(f"/defis/{equipe['defi'].slug}/evaluations/phase-2/planifier/", {
+        "debut": f"{ferie:%Y-%m-%d}T10:00", "duree_minutes": "90", "coachs": [equipe["coach"].pk],
+        "participants": [equipe["eig"].pk, equipe["porteur"].pk],
+    }, follow=True)
+    page = html.unescape(reponse.content.decode())
+    assert "Comité enregistré" in page
+    assert avertissement_jour_non_ouvre(datetime.datetime.combine(ferie, datetime.time(10), tzinfo=PARIS)) in page
+    assert "est un jour férié" in page
+    comite.refresh_from_db()
+    assert comite.debut.astimezone(PARIS).date() == ferie
+
+
+def test_une_session_planifiee_un_samedi_avertit_le_coach_sans_refuser(client, equipe, fin_de_phase_3):
+    """A session on a Saturday is saved; the session's page warns the coach that it is a week-end."""
+    samedi = fin_de_phase_3 + datetime.timedelta(days=(5 - fin_de_phase_3.weekday()) % 7)
+    samedi -= datetime.timedelta(weeks=1)
+    client.force_login(equipe["coach"])
+    donnees = _session_comite(equipe, samedi, dispositif=dispositif("atelier-collaboratif").pk,
+                              titre="Atelier du samedi")
+    page = html.unescape(client.post(_url_nouvelle(equipe), donnees, follow=True).content.decode())
+    assert "Atelier du samedi" in page and "est un jour de week-end" in page
+    assert Session.objects.filter(titre="Atelier du samedi").exists()
+
+
+def test_l_avertissement_nomme_le_jour_et_se_tait_un_jour_ouvre():
+    """Saturday 1 May 2027 is a week-end, Monday 1 November 2027 a public holiday, 28 December the year-end break;
+    a working Tuesday has no warning."""
+    def a_10_h(jour):
+        return datetime.datetime.combine(jour, datetime.time(10), tzinfo=PARIS)
+
+    assert avertissement_jour_non_ouvre(a_10_h(datetime.date(2027, 5, 1))).startswith(
+        "Attention : le samedi 1er mai 2027 est un jour de week-end.")
+    assert "le lundi 1er novembre 2027 est un jour férié" in avertissement_jour_non_ouvre(
+        a_10_h(datetime.date(2027, 11, 1)))
+    assert "pendant la trêve de fin d'année" in avertissement_jour_non_ouvre(a_10_h(datetime.date(2027, 12, 28)))
+    mardi = datetime.date(2027, 5, 4)
+    assert est_ouvre(mardi) and avertissement_jour_non_ouvre(a_10_h(mardi)) is None
