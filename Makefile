@@ -9,11 +9,13 @@ PIP_OPTIONS ?= --quiet --disable-pip-version-check
 PIP := $(PY) -m pip $(PIP_OPTIONS)
 CHROMIUM := /usr/bin/chromium
 ADRESSE ?= 127.0.0.1:8000
+# Les liens des courriels, du flux iCal et de la démonstration mènent à l'adresse que sert `make run`.
+SITE_URL ?= http://$(ADRESSE)
 # Arguments passés à pytest, par exemple : make test PYTEST_ARGS="tests/defis -x"
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := aide
-.PHONY: aide run test bench chromium pango clean
+.PHONY: aide run test bench chromium pango gettext clean
 
 aide:
 	@echo "make run    installe, migre, charge la démonstration et lance http://$(ADRESSE)"
@@ -39,7 +41,8 @@ $(VENV)/.installe-test: pyproject.toml | $(PY)
 # en fichiers sous var/celery (rien à installer). Les courriels qu'ils envoient s'affichent dans ce terminal ;
 # ils s'arrêtent avec le serveur (Ctrl+C).
 CELERY_LOG ?= WARNING
-run: $(VENV)/.installe pango
+run: export SITE_URL := $(SITE_URL)
+run: $(VENV)/.installe pango $(TRADUCTIONS)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@echo "Worker et beat Celery démarrés (journal : make run CELERY_LOG=INFO)."
@@ -75,8 +78,25 @@ pango:
 		fi; \
 	fi
 
+# Les traductions propres à Magellan (locale/fr) se compilent avec msgfmt, de GNU gettext, installé s'il manque.
+TRADUCTIONS := locale/fr/LC_MESSAGES/django.mo
+gettext:
+	@if ! command -v msgfmt >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installation de gettext (paquet Debian gettext)…"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+		else \
+			echo "msgfmt est introuvable : les traductions de Magellan en ont besoin." >&2; \
+			echo "Installez-le avec : sudo apt-get install gettext   (Debian ou Ubuntu)" >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+%.mo: %.po | gettext
+	msgfmt --check -o $@ $<
+
 # Le code de sortie de pytest est aussi écrit dans .venv/.pytest-sortie, pour que .ci/run le rende tel quel.
-test: $(VENV)/.installe-test chromium pango
+test: $(VENV)/.installe-test chromium pango $(TRADUCTIONS)
 	@rm -f $(VENV)/.pytest-sortie
 	@$(VENV)/bin/pytest $(PYTEST_ARGS); code=$$?; echo $$code > $(VENV)/.pytest-sortie; exit $$code
 

@@ -1,12 +1,23 @@
 """The schedule of the recurring work (django-celery-beat), in the admin for the coaches only."""
 
+import calendar
+import re
+
 from celery.schedules import ParseException
+from cron_descriptor import (
+    ExpressionDescriptor,
+    FormatException,
+    MissingFieldException,
+    Options,
+    WrongArgumentException,
+)
 from django.contrib import admin
 from django_celery_beat import admin as beat_admin
 from django_celery_beat.models import ClockedSchedule, CrontabSchedule, IntervalSchedule, PeriodicTask, SolarSchedule
 
 from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
+from programme.dates import NOMS_DES_MOIS
 
 from .models import Effacement
 
@@ -15,9 +26,45 @@ for modele in (ClockedSchedule, IntervalSchedule, SolarSchedule, PeriodicTask, C
     admin.site.unregister(modele)
 
 
+class FiltreTache(admin.AllValuesFieldListFilter):
+    """The filter on the task's Celery name, titled in French (the package's field is named « Task Name »)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = "tâche"
+
+
 @admin.register(PeriodicTask)
 class TachePlanifieeAdmin(DateHierarchieBornee, ReserveAuxCoachs, beat_admin.PeriodicTaskAdmin):
-    pass
+    list_display = ("name", "enabled", "planification", "start_time", "last_run_at", "one_off")
+    list_filter = ["enabled", "one_off", ("task", FiltreTache), "start_time", "last_run_at"]
+
+    @admin.display(description="planification")
+    def planification(self, obj):
+        return obj.scheduler
+
+    @admin.display(description="crontab en clair")
+    def crontab_translation(self, obj):
+        return crontab_en_clair(obj.crontab) if obj.crontab_id else self.get_empty_value_display()
+
+
+# cron_descriptor translates its sentences but takes the names of days and months from the C locale, in English.
+JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+EN_FRANCAIS = {**dict(zip(calendar.day_name, JOURS)), **dict(zip(calendar.month_name[1:], NOMS_DES_MOIS))}
+
+
+def crontab_en_clair(crontab) -> str:
+    """« À 07:00, uniquement le lundi (Europe/Paris) »: a crontab as the coaches read it, in French."""
+    expression = " ".join([crontab.minute, crontab.hour, crontab.day_of_month, crontab.month_of_year,
+                           crontab.day_of_week])
+    options = Options()
+    options.locale_code, options.use_24hour_time_format = "fr_FR", True
+    try:
+        phrase = ExpressionDescriptor(expression, options).get_description()
+    except (MissingFieldException, FormatException, WrongArgumentException):
+        return f"{expression} ({crontab.timezone})"
+    phrase = re.sub("|".join(EN_FRANCAIS), lambda nom: EN_FRANCAIS[nom.group(0)], phrase)
+    return f"{phrase} ({crontab.timezone})"
 
 
 @admin.register(CrontabSchedule)
@@ -26,9 +73,10 @@ class CrontabAdmin(ReserveAuxCoachs, beat_admin.CrontabScheduleAdmin):
     def human_readable(self, obj):
         # A form shown again with its errors keeps the refused values, which celery cannot read.
         try:
-            return obj.human_readable
+            obj.human_readable
         except ParseException:
             return self.get_empty_value_display()
+        return crontab_en_clair(obj)
 
 
 @admin.register(Effacement)
