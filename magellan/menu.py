@@ -43,6 +43,8 @@ MON_ESPACE = Rubrique("mon_espace", "Mon espace", (
            voisines=("agenda_liste",)),
     Entree("sessions_a_venir", "Sessions à venir", tuile="Sessions à venir", icone="fr-icon-calendar-event-line"),
     Entree("mentorat", "Mentorat", "accompagnement.voir_mentorat"),
+    Entree("mentorat_collectif", "Mentorat collectif", "accompagnement.voir_mentorat",
+           voisines=("mentorat_collectif_proposer",)),
     Entree("carnet", "Carnet de bord", "accompagnement.tenir_carnet", tuile="Mon carnet de bord",
            icone="fr-icon-book-2-line"),
     Entree("mentorat_mes_cycles", "Mes cycles de mentorat", "accompagnement.voir_mes_cycles", menu=False,

@@ -13,6 +13,8 @@ urlpatterns = [
     path("mentorat/cycles/<int:pk>/", views.cycle, name="mentorat_cycle"),
     path("mentorat/cycles/<int:pk>/annuler/", views.cycle_annuler, name="mentorat_cycle_annuler"),
     path("mentorat/seances/<int:pk>/annuler/", views.seance_annuler, name="mentorat_seance_annuler"),
+    path("mentorat/collectif/", views.collectif, name="mentorat_collectif"),
+    path("mentorat/collectif/proposer/", views.collectif_proposer, name="mentorat_collectif_proposer"),
     path("mentorat/creneaux/", views.creneaux, name="mentorat_creneaux"),
     path("mentorat/creneaux/<int:pk>/supprimer/", views.creneau_supprimer, name="mentorat_creneau_supprimer"),
 ]

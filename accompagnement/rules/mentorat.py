@@ -3,7 +3,7 @@
 Mentors are the coaches (mentorat individuel) and the parrains and marraines, the DINUM specialists of the
 programme (mentorat); they publish slots and see the cycles booked with them. EIG book both kinds of cycle;
 porteurs and porteuses book mentorat individuel only. A cycle is seen by its demandeur, its mentor and the
-coaches, and nobody else.
+coaches, and nobody else. Coaches, parrains and marraines propose mentorats collectifs.
 """
 
 import rules
@@ -46,6 +46,11 @@ def est_mentor(personne):
 
 
 @rules.predicate
+def est_parrain(personne):
+    return Role.Type.PARRAIN in types_de_role(personne)
+
+
+@rules.predicate
 def peut_demander(personne, type_mentorat):
     """May book a cycle: of the given kind, or of any kind when none is given."""
     demandables = types_mentorat_demandables(personne)
@@ -72,3 +77,5 @@ rules.add_perm("accompagnement.voir_mes_mentores", est_mentor)
 rules.add_perm("accompagnement.voir_cycle", partie_du_cycle | est_coach)
 rules.add_perm("accompagnement.annuler_cycle", partie_du_cycle | est_coach)
 rules.add_perm("accompagnement.suivre_mentorat", est_coach)
+# A mentorat collectif is proposed by a coach or a parrain or marraine, and joined as any session is.
+rules.add_perm("accompagnement.proposer_mentorat_collectif", est_coach | est_parrain)

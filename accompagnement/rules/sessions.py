@@ -45,5 +45,4 @@ rules.add_perm(
 )
 rules.add_perm("accompagnement.repondre_session",
                session_publiee & ~anime_la_session & (invite_a_la_session | a_repondu_a_la_session))
-rules.add_perm("accompagnement.animer_session", anime_la_session)
 rules.add_perm("accompagnement.voir_inscrits_session", est_coach | anime_la_session)

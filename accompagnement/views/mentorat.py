@@ -1,4 +1,5 @@
-"""Pages of the accompagnement: mentorat — the offer, booking a cycle, one's cycles, a mentor's slots and mentorés."""
+"""Pages of the accompagnement: mentorat — the offer, booking a cycle, one's cycles, a mentor's slots and mentorés,
+the mentorats collectifs open to a person and proposing one."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,11 +12,13 @@ from django.views.decorators.http import require_POST
 
 from programme.pagination import page_lue
 
-from ..forms.mentorat import CreneauxForm, ReservationCycleForm
+from ..forms.mentorat import CreneauxForm, MentoratCollectifForm, ReservationCycleForm
 from ..models import TypeMentorat
 from ..rules.mentorat import types_mentorat_demandables, types_mentorat_offerts
 from ..selectors import mentorat as selectors
+from ..selectors import mentorat_collectif as selectors_collectif
 from ..services import mentorat as services
+from ..services.mentorat_collectif import mentorat_collectif_proposer
 
 CYCLES_PAR_PAGE = 20
 
@@ -41,7 +44,7 @@ def _offres(personne):
             url, action = reverse("mentorat_reserver", args=[type_mentorat]), "Voir les cycles proposés"
         offres.append({"titre": titre, "dispositif": dispositifs[type_mentorat], "url": url, "action": action})
     offres.append({"titre": "Mentorat collectif", "dispositif": dispositifs["collectif"],
-                   "url": reverse("sessions_a_venir"), "action": "Voir les sessions à venir"})
+                   "url": reverse("mentorat_collectif"), "action": "Voir les mentorats collectifs"})
     return offres
 
 
@@ -213,3 +216,41 @@ def creneau_supprimer(request, pk):
     else:
         messages.success(request, f"Le créneau du {services.en_clair(creneau.debut)} est retiré.")
     return redirect("mentorat_creneaux")
+
+
+@login_required
+def collectif(request):
+    """The mentorats collectifs a person may join (joined through the sessions' answers) and those they lead."""
+    return render(request, "accompagnement/mentorat/collectif.html", {
+        "offres": list(selectors_collectif.mentorats_collectifs_ouverts_pour(request.user)),
+        "animes": list(selectors_collectif.mentorats_collectifs_animes_par(request.user)),
+        "dispositif": selectors.dispositifs_du_mentorat()["collectif"],
+        "fil_ariane": _fil("Mentorat collectif"),
+    })
+
+
+@login_required
+def collectif_proposer(request):
+    if not request.user.has_perm("accompagnement.proposer_mentorat_collectif"):
+        raise PermissionDenied("Les coachs, parrains et marraines proposent les mentorats collectifs.")
+    promotions = selectors_collectif.promotions_du_mentorat_collectif(request.user)
+    formulaire = MentoratCollectifForm(request.POST or None, promotions=promotions)
+    if request.method == "POST" and formulaire.is_valid():
+        donnees = formulaire.cleaned_data
+        try:
+            session = mentorat_collectif_proposer(
+                request.user, debut=donnees["debut"],
+                **{nom: donnees[nom] for nom in ["promotion", "titre", "description", "duree_minutes", "places",
+                                                 "audience", "expertise", "lieu", "lien_visio"]})
+        except ValidationError as erreur:
+            for message in erreur.messages:
+                formulaire.add_error(None, message)
+        else:
+            messages.success(request, f"« {session.titre} » est publié : les personnes invitées peuvent s'inscrire.")
+            return redirect("session", pk=session.pk)
+    return render(request, "accompagnement/mentorat/collectif_proposer.html", {
+        "formulaire": formulaire,
+        "sans_promotion": not promotions.exists(),
+        "fil_ariane": _fil("Proposer un mentorat collectif",
+                           {"url": reverse("mentorat_collectif"), "titre": "Mentorat collectif"}),
+    })

@@ -1,7 +1,8 @@
 """The mentorat: offers, booking, cycles and séances, the mentors' slots.
 
 Mentors are the coaches (mentorat individuel) and the parrains (the specialists' mentorat): they publish slots
-and see their mentorés. EIG book both kinds of cycle, porteurs mentorat individuel only. A cycle is seen and
+and see their mentorés; with the coaches, they propose mentorats collectifs, which everyone signed in looks for.
+EIG book both kinds of cycle, porteurs mentorat individuel only. A cycle is seen and
 cancelled by its demandeur, its mentor and the coaches; for anyone else it does not exist (404).
 """
 
@@ -50,6 +51,14 @@ ENTREES = [
            pour(302, COACHS, "eig", "parrain", autres=404), "POST", lambda o: {}),
     Entree("annuler une séance", lambda o: f"/mentorat/seances/{o['seance_coach'].pk}/annuler/",
            pour(302, COACHS, "eig", autres=404), "POST", lambda o: {}),
+    Entree("mentorats collectifs", lambda o: "/mentorat/collectif/", connectes(200)),
+    Entree("proposer un mentorat collectif", lambda o: "/mentorat/collectif/proposer/",
+           pour(200, COACHS, LES_PARRAINS)),
+    Entree("publier un mentorat collectif", lambda o: "/mentorat/collectif/proposer/",
+           pour(302, COACHS, LES_PARRAINS), "POST",
+           lambda o: {"promotion": o["promotion"].pk, "titre": "Ouvrir ses données", "description": "Pourquoi.",
+                      "jour": lundi(3).isoformat(), "heure": "10:00", "duree_minutes": "90", "places": "6",
+                      "audience": "eig", "lieu": "Salle Ségur"}),
     Entree("mes créneaux", lambda o: "/mentorat/creneaux/", pour(200, *MENTORS)),
     Entree("publier un créneau individuel", lambda o: "/mentorat/creneaux/",
            pour(302, COACHS) | {p: 200 for p in LES_PARRAINS}, "POST",
