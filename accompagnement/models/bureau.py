@@ -23,7 +23,7 @@ class DemandeAide(models.Model):
         PLANIFIEE = "planifiee", "Séances planifiées"
         CLOSE = "close", "Close"
 
-    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="demandes_aide")
+    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="demandes_aide", verbose_name="défi")
     demandeur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                   related_name="demandes_aide")
     nature = models.CharField("nature du besoin", max_length=30, choices=Nature.choices)

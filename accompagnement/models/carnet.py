@@ -14,7 +14,8 @@ TEXTE_MAX = 5000
 class CarnetDeBord(models.Model):
     """An EIG's monthly entry. Seen by the EIG and the coaches only."""
 
-    eig = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="carnets")
+    eig = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="carnets",
+                            verbose_name="EIG")
     mois = models.DateField("mois", help_text="Le premier jour du mois.")
     phase = models.ForeignKey(Phase, on_delete=models.SET_NULL, null=True, blank=True, related_name="carnets")
     # The texts the EIG writes: each field says its question, its help and its bound once; the form, the
@@ -43,8 +44,8 @@ class CarnetDeBord(models.Model):
         "un mot pour les coachs", blank=True, max_length=TEXTE_MAX,
         help_text="Ce que vous voulez leur dire ; seuls les coachs lisent votre carnet.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
 
     # The form's sections and the page's order. A new text is a field above named in one section: nothing else.
     # `revue_objectifs` comes before them all, asked only when there was an entry the month before.
@@ -94,7 +95,8 @@ class AutoEvaluation(models.Model):
         TRANSMETS = 4, "Je peux transmettre"
 
     carnet = models.ForeignKey(CarnetDeBord, on_delete=models.CASCADE, related_name="evaluations")
-    competence = models.ForeignKey(Competence, on_delete=models.PROTECT, related_name="evaluations")
+    competence = models.ForeignKey(Competence, on_delete=models.PROTECT, related_name="evaluations",
+                                   verbose_name="compétence")
     niveau = models.PositiveSmallIntegerField("niveau", choices=Niveau.choices)
 
     class Meta:

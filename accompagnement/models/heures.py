@@ -15,13 +15,13 @@ class HeureAcceleration(models.Model):
 
     parrain = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="heures_donnees", verbose_name="parrain ou marraine")
-    parrain_efface = models.PositiveIntegerField("parrain ou marraine effacé(e) (n° de l'effacement)", null=True,
-                                                 blank=True)
-    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="heures_recues")
+    parrain_efface = models.PositiveIntegerField("n° de l'effacement du parrain ou de la marraine",
+                                                 null=True, blank=True)
+    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="heures_recues", verbose_name="défi")
     date = models.DateField("date")
     duree_minutes = models.PositiveIntegerField("durée (minutes)")
     sujet = models.CharField("sujet", max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("saisie le", auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:

@@ -21,10 +21,11 @@ class Creneau(models.Model):
     debut = models.DateTimeField("début")
     fin = models.DateTimeField("fin")
     lieu = models.CharField("lieu ou lien", max_length=500, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("proposé le", auto_now_add=True)
 
     class Meta:
         verbose_name = "créneau"
+        verbose_name_plural = "créneaux"
         ordering = ["debut"]
         indexes = [models.Index(fields=["mentor", "debut"]), models.Index(fields=["type", "debut"])]
         constraints = [
@@ -75,7 +76,7 @@ class Reservation(models.Model):
     """A slot held by a cycle. The database refuses a second live reservation of the same slot."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="reservations")
-    creneau = models.ForeignKey(Creneau, on_delete=models.CASCADE, related_name="reservations")
+    creneau = models.ForeignKey(Creneau, on_delete=models.CASCADE, related_name="reservations", verbose_name="créneau")
     annulee_le = models.DateTimeField("annulée le", null=True, blank=True)
     sequence = models.PositiveIntegerField("révision (iCalendar)", default=0)
 

@@ -63,7 +63,7 @@ class ReponseMeteo(models.Model):
 
     vague = models.ForeignKey(VagueMeteo, on_delete=models.CASCADE, related_name="reponses")
     eig = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                            related_name="reponses_meteo")
+                            related_name="reponses_meteo", verbose_name="EIG")
     invitee_le = models.DateTimeField("invitée le", auto_now_add=True)
     repondue_le = models.DateTimeField("répondue le", null=True, blank=True)
     meteo = models.PositiveSmallIntegerField("météo", choices=Niveau.choices, null=True, blank=True)
@@ -112,7 +112,8 @@ class AlerteMeteo(models.Model):
         PLUS_BAS = "plus_bas", "Météo au plus bas"
         ECHANGE = "echange", "Souhaite échanger avec un coach"
 
-    reponse = models.ForeignKey(ReponseMeteo, on_delete=models.CASCADE, related_name="alertes")
+    reponse = models.ForeignKey(ReponseMeteo, on_delete=models.CASCADE, related_name="alertes",
+                                verbose_name="réponse")
     motif = models.CharField("motif", max_length=20, choices=Motif.choices)
     created_at = models.DateTimeField("levée le", auto_now_add=True)
     traitee_le = models.DateTimeField("traitée le", null=True, blank=True)

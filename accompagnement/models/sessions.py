@@ -57,8 +57,8 @@ class Session(models.Model):
     statut = models.CharField("statut", max_length=20, choices=Statut.choices, default=Statut.BROUILLON)
     motif_annulation = models.TextField("motif d'annulation", blank=True)
     sequence = models.PositiveIntegerField("révision (iCalendar)", default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
     history = HistoricalRecords(excluded_fields=["uid", "sequence", "created_at", "updated_at"])
 
     class Meta:
@@ -98,7 +98,7 @@ class Inscription(models.Model):
     person is erased, their answers to past sessions stay without anyone behind them, so attendance figures stay."""
 
     class Statut(models.TextChoices):
-        INSCRITE = "inscrite", "Inscrite"
+        INSCRITE = "inscrite", "Inscription confirmée"
         ATTENTE = "attente", "En liste d'attente"
         DECLINEE = "declinee", "A décliné"
 
@@ -106,9 +106,9 @@ class Inscription(models.Model):
     personne = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="inscriptions")
     statut = models.CharField("statut", max_length=20, choices=Statut.choices, default=Statut.INSCRITE)
-    present = models.BooleanField("présente", null=True, blank=True)
-    created_at = models.DateTimeField("inscrite le", auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    present = models.BooleanField("présence", null=True, blank=True)
+    created_at = models.DateTimeField("date de la réponse", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
 
     class Meta:
         ordering = ["session", "created_at"]
@@ -131,8 +131,8 @@ class JetonAgenda(models.Model):
     """The secret of a person's iCalendar feed; regenerating it revokes the old link."""
 
     personne = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jeton_agenda")
-    jeton_hache = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now=True)
+    jeton_hache = models.CharField("empreinte du jeton", max_length=64, unique=True)
+    created_at = models.DateTimeField("créé le", auto_now=True)
 
     class Meta:
         verbose_name = "jeton d'agenda"
