@@ -67,7 +67,7 @@ class Realisation(models.Model):
         VIDEO = "video", "Vidéo"
         AUTRE = "autre", "Autre"
 
-    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="realisations")
+    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="realisations", verbose_name="défi")
     type = models.CharField("type", max_length=10, choices=Type.choices, default=Type.AUTRE)
     titre = models.CharField("titre", max_length=300)
     url = models.URLField("adresse", max_length=500)
@@ -92,7 +92,7 @@ class MembreEquipe(models.Model):
         PORTEUR = "porteur", "Porteur ou porteuse de projet"
         SPONSOR = "sponsor", "Sponsor"
 
-    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="membres")
+    defi = models.ForeignKey(Defi, on_delete=models.CASCADE, related_name="membres", verbose_name="défi")
     personne = models.ForeignKey(Personne, on_delete=models.CASCADE, related_name="equipes")
     role = models.CharField("rôle", max_length=10, choices=Role.choices)
 
