@@ -36,8 +36,8 @@ class Comite(models.Model):
         Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="comite",
         help_text="La session de l'agenda, tenue à jour par Magellan.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta:

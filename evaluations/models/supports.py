@@ -36,8 +36,8 @@ class Support(models.Model):
         verbose_name="soumis par",
     )
     en_retard = models.BooleanField("soumis après l'échéance", default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifié le", auto_now=True)
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     class Meta:
