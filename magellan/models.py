@@ -15,7 +15,7 @@ class PlanningEcrit(models.Model):
     crontab = models.CharField("crontab (minute heure jour mois jour de la semaine fuseau)", max_length=300)
     active = models.BooleanField("active")
     description = models.TextField("description")
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField("écrit le", auto_now=True)
 
     class Meta:
         verbose_name = "planning écrit par le code"

@@ -366,7 +366,7 @@ class Role(models.Model):
         help_text="Vide pour un rôle valable dans tout le programme (équipe du programme, alumni).",
     )
     type = models.CharField("rôle", max_length=20, choices=Type.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("donné le", auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["created_at"])
 
     class Meta:
@@ -407,9 +407,10 @@ class Invitation(models.Model):
         Role, on_delete=models.SET_NULL, related_name="invitations", null=True, blank=True,
         verbose_name="rôle donné", help_text="Créé quand la personne suit le lien de l'invitation.",
     )
-    jeton_hache = models.CharField(max_length=64, unique=True)
+    jeton_hache = models.CharField("empreinte du jeton", max_length=64, unique=True)
     invitee_par = models.ForeignKey(
-        Personne, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations_envoyees"
+        Personne, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations_envoyees",
+        verbose_name="invitée par",
     )
     created_at = models.DateTimeField("envoyée le", default=timezone.now)
     expire_le = models.DateTimeField("expire le")
