@@ -1,11 +1,12 @@
 """Reads of the programme, with what each page needs prefetched."""
 
 import datetime
+import hashlib
 
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import Personne, Phase, Promotion, Role
+from .models import Invitation, Personne, Phase, Promotion, Role
 
 # Newest first; a promotion without dates comes last.
 RECENTES_D_ABORD = (F("date_debut").desc(nulls_last=True), "-numero")
@@ -49,3 +50,25 @@ def coachs_de(promotion: Promotion) -> QuerySet[Personne]:
 def eig_par_pk(pk) -> Personne | None:
     """A person who is EIG in some promotion, or None."""
     return Personne.objects.filter(pk=pk, roles__type=Role.Type.EIG).distinct().first()
+
+
+def jeton_hacher(jeton: str) -> str:
+    """What the database keeps of an invitation's token: its SHA-256, never the token itself."""
+    return hashlib.sha256(jeton.encode()).hexdigest()
+
+
+def invitation_utilisable(invitation: Invitation | None) -> bool:
+    """Whether an invitation may still be used: not used, not expired, and sent to the address its person has."""
+    if invitation is None or not invitation.est_valide:
+        return False
+    personne = invitation.personne
+    return personne.is_active and (personne.email or "").lower() == invitation.email.lower()
+
+
+def invitation_a_suivre(jeton: str) -> Invitation | None:
+    """The invitation a link carries, for its confirmation page; None when the link cannot be used. Reading it
+    changes nothing, so a mail scanner opening the link does not use it."""
+    invitation = (
+        Invitation.objects.select_related("personne", "promotion").filter(jeton_hache=jeton_hacher(jeton)).first()
+    )
+    return invitation if invitation_utilisable(invitation) else None

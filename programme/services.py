@@ -1,7 +1,6 @@
 """Writes of the programme: promotions and their phases, invitations."""
 
 import datetime
-import hashlib
 import secrets
 
 from dateutil.relativedelta import relativedelta
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from .models import Invitation, Notification, Personne, Phase, Promotion, Role
 from .notifications import Envoi, lien_absolu, notifier
+from .selectors import invitation_utilisable, jeton_hacher
 
 
 def phases_dates(date_debut: datetime.date):
@@ -62,10 +62,6 @@ def promotion_replanifier(promotion: Promotion):
     phases_creer(promotion)
     for numero, (debut, fin) in phases_dates(promotion.date_debut).items():
         promotion.phases.filter(numero=numero).update(date_debut=debut, date_fin=fin)
-
-
-def _hacher(jeton: str) -> str:
-    return hashlib.sha256(jeton.encode()).hexdigest()
 
 
 def _adresse(email: str) -> str:
@@ -131,7 +127,7 @@ def invitation_creer(personne: Personne, *, promotion, type_role, par=None) -> I
     jeton = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         personne=personne, email=personne.email, promotion=promotion, type_role=type_role,
-        jeton_hache=_hacher(jeton), invitee_par=par,
+        jeton_hache=jeton_hacher(jeton), invitee_par=par,
         expire_le=Invitation.expiration_par_defaut(settings.INVITATION_VALIDITE_JOURS),
     )
     notifier(Envoi(
@@ -149,13 +145,11 @@ def invitation_accepter(jeton: str) -> Personne | None:
     """Use an invitation's link once: the role offered is created now, and the person is returned, to be logged
     in. None if the link is unknown, used, expired, or was sent to an address the person no longer has."""
     invitation = (
-        Invitation.objects.select_for_update().select_related("personne").filter(jeton_hache=_hacher(jeton)).first()
+        Invitation.objects.select_for_update().select_related("personne").filter(jeton_hache=jeton_hacher(jeton)).first()
     )
-    if invitation is None or not invitation.est_valide:
+    if not invitation_utilisable(invitation):
         return None
     personne = invitation.personne
-    if not personne.is_active or (personne.email or "").lower() != invitation.email.lower():
-        return None
     invitation.role, _ = Role.objects.get_or_create(
         personne=personne, promotion=invitation.promotion, type=invitation.type_role
     )

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from . import notifications, services
+from . import notifications, selectors, services
 from .forms import InvitationForm, PreferencesNotificationsForm
 
 
@@ -44,6 +44,13 @@ def invitation_nouvelle(request):
 
 
 def invitation_accepter(request, jeton):
+    """The link opens a confirmation page; only its button (POST) uses the invitation, so that a mail scanner
+    following the link leaves it for the person."""
+    if request.method != "POST":
+        invitation = selectors.invitation_a_suivre(jeton)
+        if invitation is None:
+            return render(request, "programme/invitation_invalide.html", status=410)
+        return render(request, "programme/invitation_accepter.html", {"invitation": invitation})
     personne = services.invitation_accepter(jeton)
     if personne is None:
         return render(request, "programme/invitation_invalide.html", status=410)

@@ -58,7 +58,7 @@ def test_l_attaque_de_l_alumni_ne_donne_ni_role_ni_administration(client, django
         assert "L&#x27;administration est réservée aux coachs du programme." in reponse.content.decode()
 
     client.logout()
-    client.get(_lien_invitation(mail.outbox[-1]))
+    client.post(_lien_invitation(mail.outbox[-1]))
     assert invite.roles.get().type == Role.Type.COACH
     assert not alumni.roles.filter(type=Role.Type.COACH).exists()
     assert client.get("/admin/").status_code == 200
@@ -78,5 +78,5 @@ def test_un_compte_existant_invite_comme_coach_n_a_rien_avant_le_lien(client, dj
     client.force_login(eig)
     assert client.get("/admin/").status_code == 302
     assert not eig.roles.filter(type=Role.Type.COACH).exists()
-    client.get(_lien_invitation(mail.outbox[-1]))
+    client.post(_lien_invitation(mail.outbox[-1]))
     assert client.get("/admin/").status_code == 200

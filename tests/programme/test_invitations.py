@@ -53,7 +53,7 @@ def test_lien_d_invitation_connecte_et_mene_a_mon_espace(client, coach, django_c
             "promotion": promotion.pk, "type_role": Role.Type.EIG,
         })
     client.logout()
-    reponse = client.get(_lien(mail.outbox[0]), follow=True)
+    reponse = client.post(_lien(mail.outbox[0]), follow=True)
     page = reponse.content.decode()
     assert reponse.redirect_chain[-1][0] == "/espace/"
     assert "Bienvenue dans Magellan, Nina" in page
@@ -61,6 +61,30 @@ def test_lien_d_invitation_connecte_et_mene_a_mon_espace(client, coach, django_c
     role = Personne.objects.get(email="nina@exemple.test").roles.get()
     assert (role.promotion, role.type) == (promotion, Role.Type.EIG)
     assert Invitation.objects.get().role == role
+
+
+def test_ouvrir_le_lien_d_invitation_demande_confirmation_sans_l_utiliser(
+    client, coach, django_capture_on_commit_callbacks
+):
+    """Opening the link (as a mail scanner does) shows a confirmation page with the role offered; it gives no
+    role and logs nobody in, so the button still works afterwards."""
+    client.force_login(coach)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/invitations/nouvelle/", {
+            "email": "nina@exemple.test", "prenom": "Nina", "nom_usage": "Roux", "promotion": "",
+            "type_role": Role.Type.ALUMNI,
+        })
+    lien = _lien(mail.outbox[0])
+    client.logout()
+    for _ in range(2):
+        reponse = client.get(lien)
+        assert reponse.status_code == 200
+        assert "Accepter l'invitation" in reponse.content.decode()
+        assert "Alumni · tout le programme" in reponse.content.decode()
+    assert Invitation.objects.get().acceptee_le is None
+    assert "_auth_user_id" not in client.session
+    assert client.post(lien).url == "/espace/"
+    assert Personne.objects.get(email="nina@exemple.test").roles.get().type == Role.Type.ALUMNI
 
 
 def test_lien_d_invitation_ne_sert_qu_une_fois(client, coach, django_capture_on_commit_callbacks):
@@ -73,9 +97,9 @@ def test_lien_d_invitation_ne_sert_qu_une_fois(client, coach, django_capture_on_
         })
     lien = _lien(mail.outbox[0])
     client.logout()
-    client.get(lien)
+    client.post(lien)
     client.logout()
-    reponse = client.get(lien)
+    reponse = client.post(lien)
     assert reponse.status_code == 410
     assert "n'est plus valable" in reponse.content.decode()
     assert "_auth_user_id" not in client.session
@@ -91,7 +115,7 @@ def test_invitation_expiree_refusee(client, coach, django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         invitation = services.invitation_creer(personne, promotion=None, type_role=Role.Type.ALUMNI, par=coach)
     Invitation.objects.filter(pk=invitation.pk).update(expire_le=timezone.now())
-    reponse = client.get(_lien(mail.outbox[0]))
+    reponse = client.post(_lien(mail.outbox[0]))
     assert reponse.status_code == 410
     assert Invitation.objects.get(pk=invitation.pk).acceptee_le is None
     assert not personne.roles.exists()
@@ -107,7 +131,7 @@ def test_invitation_a_une_adresse_changee_depuis_ne_sert_plus(client, coach, dja
         services.invitation_creer(personne, promotion=None, type_role=Role.Type.ALUMNI, par=coach)
     personne.email = "nouvelle@exemple.test"
     personne.save()
-    reponse = client.get(_lien(mail.outbox[0]))
+    reponse = client.post(_lien(mail.outbox[0]))
     assert reponse.status_code == 410
     assert "_auth_user_id" not in client.session
     assert not personne.roles.exists()
@@ -146,7 +170,7 @@ def test_inviter_une_personne_existante_ajoute_un_role_sans_doublon(client, coac
     assert Personne.objects.filter(email__iexact="jean@exemple.test").count() == 1
     assert set(personne.roles.values_list("type", flat=True)) == {Role.Type.EIG}
     client.logout()
-    client.get(_lien(mail.outbox[0]))
+    client.post(_lien(mail.outbox[0]))
     assert set(personne.roles.values_list("type", flat=True)) == {Role.Type.EIG, Role.Type.COACH}
 
 
@@ -189,7 +213,7 @@ def test_une_invitation_renvoyee_avant_acceptation_est_acceptee(client, coach, d
         reponse = client.post("/invitations/nouvelle/", donnees, follow=True)
     assert "Invitation envoyée à nina@exemple.test (Alumni · tout le programme)" in reponse.content.decode()
     client.logout()
-    client.get(_lien(mail.outbox[1]))
+    client.post(_lien(mail.outbox[1]))
     assert Personne.objects.get(email="nina@exemple.test").roles.get().type == Role.Type.ALUMNI
 
 
