@@ -200,11 +200,14 @@ def _avec_membres(groupes: QuerySet[GroupePartage]) -> list[GroupePartage]:
 
 
 def groupes_de(personne) -> list[GroupePartage]:
-    """The published groups a person belongs to, most recent month first, entre pairs before pluri, each with
-    `membres_liste`, session, métier and presenter."""
+    """The published groups a person belongs to: this month's first, then the coming months', then the past ones
+    from the latest; entre pairs before pluri; each with `membres_liste`, session, métier and presenter."""
     ids = MembreGroupe.objects.filter(personne=personne).values("groupe_id")
-    return _avec_membres(GroupePartage.objects.filter(pk__in=ids, publie_le__isnull=False)
-                         .order_by("-mois", "type", "numero"))
+    groupes = _avec_membres(GroupePartage.objects.filter(pk__in=ids, publie_le__isnull=False)
+                            .order_by("mois", "type", "numero"))
+    ce_mois = premier_du_mois()
+    # Stable sort: within a month, the database's order stays.
+    return sorted(groupes, key=lambda groupe: (groupe.mois < ce_mois, abs((groupe.mois - ce_mois).days)))
 
 
 def groupes_avec_membres(ids) -> list[GroupePartage]:

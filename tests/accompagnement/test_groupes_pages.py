@@ -122,6 +122,24 @@ def test_l_eig_voit_ses_groupes_publies_et_pas_ceux_des_autres(client):
     assert "Présente ce mois-ci :</strong> " + escape(eig[0].nom_complet) in page
 
 
+def test_mes_groupes_montre_d_abord_le_mois_en_cours_puis_le_suivant_puis_les_passes(client):
+    """« Mes groupes de partage » opens on this month's groups; next month's follow, then the past months."""
+    from django.utils.formats import date_format
+
+    from programme.dates import mois_precedent, premier_du_mois
+
+    promotion, eig = promotion_avec_eig(10)
+    ce_mois = premier_du_mois()
+    mois = [mois_precedent(ce_mois), ce_mois, mois_prochain(ce_mois)]
+    for un_mois in mois:
+        groupes_construits(promotion, eig, un_mois, publies=True)
+    client.force_login(eig[0])
+    page = client.get("/groupes/").content.decode()
+    titres = [date_format(un_mois, "F Y").capitalize() for un_mois in mois]
+    positions = [page.index(f"<h2>{titre}</h2>") for titre in titres]
+    assert positions[1] < positions[2] < positions[0]
+
+
 def test_un_membre_choisit_le_sujet_de_la_prochaine_rencontre(client):
     """A member of an entre-pairs group records the next topic from their page; it is shown afterwards."""
     promotion, eig = promotion_avec_eig(10)
