@@ -26,6 +26,7 @@ from accompagnement.services.planificateur import calendrier_planifier
 from accompagnement.services.sessions import calendrier_publier, presences_marquer, session_inscrire, session_modifier
 from defis.models import Defi, MembreEquipe
 from demo.contenu import DOMAINE
+from demo.mentorat_collectif import demo_mentorat_collectif
 from evaluations.models import AtteinteObjectif, Comite, Objectif, Rapport, Support
 from evaluations.services.comites import comite_modifier
 from evaluations.services.rapports import rapport_enregistrer, rapport_publier
@@ -379,6 +380,7 @@ def accompagnement_construire(promotion: Promotion, demo: dict, rng) -> dict[str
     _inscriptions(acteurs, rng, timezone.now())
     comptes = Counter(comites=comites, heures=_heures(acteurs), carnets=_carnets(acteurs))
     comptes["creneaux"], comptes["cycles"] = _mentorat(acteurs)
+    demo_mentorat_collectif(promotion, acteurs.parrain, acteurs.eig, acteurs.autres_eig)
     comptes.update(demandes=_bureau(acteurs), rapports=_evaluations(acteurs))
     comptes["sessions"] = Session.objects.filter(promotion=promotion, statut=Session.Statut.PUBLIEE).count()
     comptes["inscriptions"] = Inscription.objects.filter(session__promotion=promotion).count()

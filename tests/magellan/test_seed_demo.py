@@ -275,6 +275,18 @@ class TestDemonstration:
         assert len(debuts) == 4
         assert [b - a for a, b in zip(debuts, debuts[1:])] == [datetime.timedelta(weeks=1)] * 3
 
+    def test_seed_demo_propose_un_mentorat_collectif_du_parrain_rejoint_par_l_eig(self):
+        """The demo parrain leads a published mentorat collectif open to the promotion's EIG, in the agenda of eig@
+        who joined it, with seats left for whoever visits the demo."""
+        session = Session.objects.get(dispositif__slug="mentorat-collectif")
+        assert [p.email for p in session.facilitateurs.all()] == ["parrain@magellan.test"]
+        assert (session.audience, session.statut) == (Session.Audience.EIG, Session.Statut.PUBLIEE)
+        inscrites = set(session.inscriptions.filter(statut=Inscription.Statut.INSCRITE)
+                        .values_list("personne__email", flat=True))
+        assert "eig@magellan.test" in inscrites and len(inscrites) < session.capacite
+        eig = Personne.objects.get(email="eig@magellan.test")
+        assert session.titre in [e.titre for e in evenements_de(eig, session.debut, session.fin)]
+
     def test_seed_demo_donne_des_heures_du_parrain_sous_le_plafond(self):
         """The demo parrain gave hours to two or three défis last month and this month, each month under the cap."""
         promotion = Promotion.objects.get(nom="Promotion 8")
