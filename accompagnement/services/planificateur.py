@@ -205,19 +205,8 @@ class Planificateur:
 
     def _comites(self, phase):
         """Each défi's comité d'évaluation in the phase's last working days, four a day, in order."""
-        # Walk back from the phase's end until there are enough free slots, then fill them from the first.
-        creneaux, jour = [], phase.date_fin
         duree = self.dispositifs["comite-evaluation"].duree_minutes
-        while len(creneaux) < len(self.defis) and jour >= phase.date_debut:
-            if est_ouvre(jour):
-                horaires = [_horaire(heure, duree) for heure in CRENEAUX_COMITE]
-                libres = [(_instant(jour, debut), _instant(jour, fin)) for debut, fin in horaires]
-                creneaux = [c for c in libres if self.agenda.libre(*c)] + creneaux
-            jour -= datetime.timedelta(days=1)
-        if len(creneaux) < len(self.defis):
-            raise ValidationError(f"La phase {phase.numero} n'a pas assez de créneaux libres pour les comités "
-                                  "d'évaluation de tous les défis.")
-        for defi, (debut, fin) in zip(self.defis, creneaux):
+        for defi, (debut, fin) in zip(self.defis, creneaux_de_comites(phase, len(self.defis), self.agenda, duree)):
             self._prevoir("comite-evaluation", f"Comité d'évaluation – phase {phase.numero} – {defi.titre}",
                           debut, fin, Session.Audience.DEFI, phase=phase, defi=defi, lieu="En ligne")
 
@@ -233,6 +222,35 @@ class Planificateur:
                 creneau = self._creneau_libre(nom, [cible, phase.date_debut], phase.date_fin, CRENEAUX_ATELIER)
                 self._prevoir("atelier-collaboratif", nom, *creneau, Session.Audience.DEFI, phase=phase, defi=defi,
                               lieu=defi.lieu or defi.ville or "Dans l'administration d'accueil")
+
+
+def creneaux_de_comites(phase: Phase, nombre: int, agenda: Agenda, duree: int) -> list[tuple]:
+    """`nombre` free (start, end) slots of `duree` minutes for comités, in the phase's last working days (four a
+    day, one after the other, so that the same two coaches can sit on all of them), from the earliest; each is
+    reserved in `agenda`."""
+    # Walk back from the phase's end until there are enough free slots, then fill them from the first.
+    creneaux, jour = [], phase.date_fin
+    while len(creneaux) < nombre and jour >= phase.date_debut:
+        if est_ouvre(jour):
+            libres = [(_instant(jour, debut), _instant(jour, fin))
+                      for debut, fin in (_horaire(heure, duree) for heure in CRENEAUX_COMITE)]
+            creneaux = [c for c in libres if agenda.libre(*c)] + creneaux
+        jour -= datetime.timedelta(days=1)
+    if len(creneaux) < nombre:
+        raise ValidationError(f"La phase {phase.numero} n'a pas assez de créneaux libres pour les comités "
+                              "d'évaluation de tous les défis.")
+    creneaux = creneaux[:nombre]
+    for creneau in creneaux:
+        agenda.reserver(*creneau)
+    return creneaux
+
+
+def creneaux_libres_de_comites(promotion: Promotion, phase: Phase, nombre: int, duree: int) -> list[tuple]:
+    """`nombre` comité slots at the end of `phase` that overlap none of the promotion's sessions (cancelled ones
+    aside): what the coaches' board uses to date the comités it creates."""
+    occupes = (Session.objects.filter(promotion=promotion).exclude(statut=Session.Statut.ANNULEE)
+               .values_list("debut", "fin"))
+    return creneaux_de_comites(phase, nombre, Agenda(occupes), duree)
 
 
 def _horaire(heure: datetime.time, minutes: int) -> tuple[datetime.time, datetime.time]:

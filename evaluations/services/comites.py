@@ -15,6 +15,7 @@ from django.db.models import F
 
 from accompagnement.models import Dispositif, Session
 from accompagnement.referentiel import DISPOSITIFS
+from accompagnement.services.planificateur import creneaux_libres_de_comites
 from accompagnement.services.sessions import (
     session_annuler,
     session_creer,
@@ -184,14 +185,19 @@ def comite_creer(defi, phase, *, debut=None, duree_minutes=DUREE_PAR_DEFAUT, lie
 def comites_creer_pour(promotion, phase, *, coachs=()) -> list[Comite]:
     """Create the missing comités of every défi of the promotion for a phase; those existing are left as they are.
 
+    They are staggered as the planner does: in the phase's last working days, four a day one after the other,
+    overlapping none of the promotion's sessions, so that the same coaches can sit on all of them.
     Idempotent, even when two coaches ask at once: a comité created meanwhile is skipped.
     """
     if phase.promotion_id != promotion.pk:
         raise ValidationError("Cette phase n'est pas une phase de cette promotion.")
-    debut = comite_date_par_defaut(phase)
+    if phase.date_fin is None:
+        raise ValidationError(f"La {phase} n'a pas de date de fin : datez-la avant de planifier ses comités.")
     existants = set(Comite.objects.filter(phase=phase).values_list("defi_id", flat=True))
+    defis = list(promotion.defis.exclude(pk__in=existants).order_by("titre"))
+    creneaux = creneaux_libres_de_comites(promotion, phase, len(defis), DUREE_PAR_DEFAUT) if defis else []
     crees = []
-    for defi in promotion.defis.exclude(pk__in=existants).order_by("titre"):
+    for defi, (debut, _fin) in zip(defis, creneaux):
         try:
             with transaction.atomic():
                 crees.append(comite_creer(defi, phase, debut=debut, coachs=coachs))

@@ -94,6 +94,26 @@ def test_creer_les_comites_d_une_promotion_est_idempotent(equipe):
     assert Session.objects.filter(dispositif__slug="comite-evaluation", phase=phase).count() == 2
 
 
+def test_les_comites_crees_pour_une_phase_se_suivent_sans_chevauchement(equipe):
+    """Six défis' comités, created from the board, follow one another in the phase's last working days (four a day
+    at most), around a session already planned there: the same two coaches can sit on all of them."""
+    from accompagnement.factories import SessionFactory
+    from accompagnement.services.planificateur import est_ouvre
+
+    for rang in range(5):
+        DefiFactory(promotion=equipe["promotion"], titre=f"Défi {rang}")
+    phase = equipe["promotion"].phases.get(numero=3)
+    occupee = datetime.datetime.combine(dernier_jour_ouvre(phase.date_fin), datetime.time(14), tzinfo=PARIS)
+    SessionFactory(promotion=equipe["promotion"], debut=occupee, fin=occupee + datetime.timedelta(hours=2))
+    comites = sorted(comites_creer_pour(equipe["promotion"], phase, coachs=[equipe["coach"]]), key=lambda c: c.debut)
+    assert len(comites) == 6
+    assert all(avant.fin <= apres.debut for avant, apres in zip(comites, comites[1:]))
+    assert all(c.fin <= occupee or c.debut >= occupee + datetime.timedelta(hours=2) for c in comites)
+    jours = [timezone_paris(c.debut).date() for c in comites]
+    assert all(est_ouvre(jour) and phase.contient(jour) for jour in jours)
+    assert max(jours.count(jour) for jour in jours) <= 4
+
+
 def test_changer_la_date_met_a_jour_la_session_et_incremente_sa_sequence(comite, equipe):
     """A new date moves the session and raises its iCalendar sequence; the deadline follows."""
     sequence = comite.session.sequence
