@@ -149,6 +149,8 @@ def _parrain(personne, promotion, equipes, maintenant) -> dict:
         "saisit": saisit,
         "creneaux": mentorat_selectors.creneaux_a_venir_en_bref(personne)
         if personne.has_perm("accompagnement.publier_creneaux") else None,
+        # The mentorats collectifs (or any session) they lead.
+        "sessions": sessions_selectors.sessions_animees_a_venir(personne, SESSIONS_MONTREES),
     }
 
 

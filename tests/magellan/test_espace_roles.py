@@ -191,6 +191,18 @@ def test_parrain_voit_ses_heures_restantes_ce_qu_il_a_donne_et_ses_creneaux(clie
     assert reverse("mentorat_creneaux") in bloc
 
 
+def test_parrain_voit_le_mentorat_collectif_qu_il_anime(client, promotion):
+    """A parrain who leads a mentorat collectif finds it in his block, with its registrations and the way to his
+    mentorats collectifs; one who leads none sees no such list."""
+    parrain = ParrainFactory(promotion=promotion)
+    assert "Les sessions que vous animez" not in _bloc(_page(client, parrain), "Parrain ou marraine")
+    session = SessionFactory(promotion=promotion, dispositif="mentorat-collectif", titre="Ouvrir ses données",
+                             capacite=6, facilitateurs=[parrain])
+    bloc = _bloc(_page(client, parrain), "Parrain ou marraine")
+    assert f'href="{reverse("session", args=[session.pk])}">Ouvrir ses données</a>' in bloc
+    assert reverse("mentorat_collectif") in bloc
+
+
 def test_intervenant_voit_les_sessions_qu_il_anime(client, promotion):
     """The sessions they run, soonest first, with their link; none: what will come."""
     intervenante = IntervenantFactory(promotion=promotion)
