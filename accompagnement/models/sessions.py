@@ -87,10 +87,14 @@ class Session(models.Model):
         return self.titre
 
     def clean(self):
+        from ..crochets import session_verifiee
+
         fenetre = fenetre_promotion(self.promotion if self.promotion_id else None)
         for champ in ("debut", "fin"):
             if getattr(self, champ) is not None:
                 verifier_date(getattr(self, champ), fenetre, champ)
+        # Then the other apps' rules on it (evaluations: one comité session per défi and phase).
+        session_verifiee.send(sender=Session, session=self)
 
 
 class Inscription(models.Model):

@@ -12,6 +12,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from accompagnement.models import Dispositif, Session
 from accompagnement.referentiel import DISPOSITIFS
@@ -118,6 +119,25 @@ def _session_synchroniser(comite: Comite):
         comite.save(update_fields=["session"])
 
 
+def comite_verifier_session(sender=None, *, session, **kwargs):
+    """Refuse, before it is written, a « comité d'évaluation » session of a défi that makes no sense: after the
+    promotion ended, or a second one for a comité that has its live session (accompagnement's `session_verifiee`
+    hook, so the session form and the admin show the reason on the form)."""
+    if (session.statut == Session.Statut.ANNULEE or not session.defi_id or not session.dispositif_id
+            or not session.promotion_id or session.debut is None or session.dispositif.slug != DISPOSITIF_COMITE):
+        return
+    verifier_date(session.debut, fenetre_comites(session.promotion), "debut")
+    phase = session.phase if session.phase_id else session.promotion.phase_en_cours(
+        timezone.localdate(session.debut))
+    comite = Comite.objects.filter(defi_id=session.defi_id, phase=phase).select_related("defi", "phase").first()
+    if comite is not None and comite.session_id not in (None, session.pk) and Session.objects.filter(
+            pk=comite.session_id).exclude(statut=Session.Statut.ANNULEE).exists():
+        raise ValidationError(
+            f"Le défi « {comite.defi.titre} » a déjà son comité d'évaluation de la phase {comite.phase.numero} : "
+            "changez sa date depuis la page du comité plutôt que d'en planifier un second."
+        )
+
+
 def comite_suivre_session(sender=None, *, session, **kwargs):
     """Keep the comité of a « comité d'évaluation » session of a défi and a phase in step with it: create it
     (with the défi's team registered and the session's facilitators as coaches), take over a comité left
@@ -126,18 +146,11 @@ def comite_suivre_session(sender=None, *, session, **kwargs):
     if (session.statut == Session.Statut.ANNULEE or session.defi_id is None
             or session.dispositif.slug != DISPOSITIF_COMITE):
         return
-    # Checked before the phase: after the promotion's end, no phase holds the session.
-    verifier_date(session.debut, fenetre_comites(session.promotion), "debut")
+    comite_verifier_session(session=session)
     if session.phase_id is None:
         return
     duree = int((session.fin - session.debut).total_seconds() // 60)
     comite = Comite.objects.filter(defi_id=session.defi_id, phase_id=session.phase_id).first()
-    if comite is not None and comite.session_id not in (None, session.pk) and Session.objects.filter(
-            pk=comite.session_id).exclude(statut=Session.Statut.ANNULEE).exists():
-        raise ValidationError(
-            f"Le défi « {comite.defi.titre} » a déjà son comité d'évaluation de la phase {comite.phase.numero} : "
-            "changez sa date depuis la page du comité plutôt que d'en planifier un second."
-        )
     valeurs = (session.debut, duree, session.lien_visio)
     if comite is not None and comite.session_id == session.pk and (
             comite.debut, comite.duree_minutes, comite.lien_visio) == valeurs:

@@ -145,3 +145,35 @@ def test_l_avertissement_nomme_le_jour_et_se_tait_un_jour_ouvre():
     assert "pendant la trêve de fin d'année" in avertissement_jour_non_ouvre(a_10_h(datetime.date(2027, 12, 28)))
     mardi = datetime.date(2027, 5, 4)
     assert est_ouvre(mardi) and avertissement_jour_non_ouvre(a_10_h(mardi)) is None
+
+
+def _session_admin(equipe, jour, **champs):
+    return {
+        "dispositif": dispositif("comite-evaluation").pk, "promotion": equipe["promotion"].pk,
+        "titre": "Comité de phase 3", "debut_0": f"{jour:%Y-%m-%d}", "debut_1": "09:30:00",
+        "fin_0": f"{jour:%Y-%m-%d}", "fin_1": "11:00:00", "audience": "defi", "defi": equipe["defi"].pk,
+        "inscriptions-TOTAL_FORMS": 0, "inscriptions-INITIAL_FORMS": 0, **champs,
+    }
+
+
+def test_une_session_de_comite_ajoutee_dans_l_administration_est_le_comite_du_defi(client, equipe, fin_de_phase_3):
+    """The admin's new comité session creates the défi's phase 3 comité at its time, with the team registered."""
+    client.force_login(equipe["coach"])
+    reponse = client.post("/admin/accompagnement/session/add/", _session_admin(equipe, fin_de_phase_3))
+    assert reponse.status_code == 302
+    comite = Comite.objects.get(defi=equipe["defi"], phase__numero=3)
+    assert comite.debut == datetime.datetime.combine(fin_de_phase_3, datetime.time(9, 30), tzinfo=PARIS)
+    assert set(comite.session.inscriptions.values_list("personne_id", flat=True)) == {equipe["eig"].pk,
+                                                                                       equipe["porteur"].pk}
+
+
+def test_un_second_comite_ajoute_dans_l_administration_est_refuse_sur_le_formulaire(client, equipe,
+                                                                                   fin_de_phase_3):
+    """The admin refuses a second comité session for the phase on its form, in French: no server error, nothing
+    written."""
+    comite_creer(equipe["defi"], equipe["promotion"].phases.get(numero=3))
+    client.force_login(equipe["coach"])
+    reponse = client.post("/admin/accompagnement/session/add/", _session_admin(equipe, fin_de_phase_3))
+    assert reponse.status_code == 200
+    assert "a déjà son comité d'évaluation de la phase 3" in html.unescape(reponse.content.decode())
+    assert Session.objects.filter(dispositif__slug="comite-evaluation").count() == 1
