@@ -177,3 +177,27 @@ def test_un_second_comite_ajoute_dans_l_administration_est_refuse_sur_le_formula
     assert reponse.status_code == 200
     assert "a déjà son comité d'évaluation de la phase 3" in html.unescape(reponse.content.decode())
     assert Session.objects.filter(dispositif__slug="comite-evaluation").count() == 1
+
+
+def test_la_migration_rattache_les_sessions_de_comite_planifiees_avant(equipe, fin_de_phase_3):
+    """A comité session written before evaluations followed them (no comité behind it) gets its comité at its
+    time, with the team registered; a défi's phase that already has a comité is left alone."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("evaluations.migrations.0006_comites_des_sessions_planifiees")
+    debut = datetime.datetime.combine(fin_de_phase_3, datetime.time(11), tzinfo=PARIS)
+    phase = equipe["promotion"].phases.get(numero=3)
+    orpheline = Session.objects.create(
+        promotion=equipe["promotion"], dispositif=dispositif("comite-evaluation"), phase=phase, defi=equipe["defi"],
+        titre="Comité d'évaluation – phase 3 – Hospi'Flux", debut=debut, fin=debut + datetime.timedelta(minutes=90),
+        audience="defi", statut="brouillon",
+    )
+    migration.comites_rattacher(apps, None)
+    migration.comites_rattacher(apps, None)
+    comite = Comite.objects.get(defi=equipe["defi"], phase=phase)
+    assert (comite.session_id, comite.debut, comite.duree_minutes) == (orpheline.pk, debut, 90)
+    assert comite.echeance_support == debut - datetime.timedelta(days=7)
+    assert set(orpheline.inscriptions.values_list("personne_id", flat=True)) == {equipe["eig"].pk,
+                                                                                  equipe["porteur"].pk}
