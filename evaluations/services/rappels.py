@@ -8,7 +8,8 @@ day — or a task delivered twice — sends nothing twice:
   reminder could not leave the day before and the comité is still to come);
 - the rapport still unpublished 7 days after the comité, to the comité's coaches (the promotion's coaches
   when it has none), once.
-Days are Paris calendar days, so a daylight-saving change never shifts a reminder by a day.
+Days are Paris calendar days, so a daylight-saving change never shifts a reminder by a day. A comité whose
+session is still a draft of the planned calendar (not announced yet) sends none of the first two.
 """
 
 import datetime
@@ -18,7 +19,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from accompagnement.models import Inscription
+from accompagnement.models import Inscription, Session
 from defis.models import MembreEquipe
 from programme.dates import PARIS
 from programme.models import Notification, Personne, Role
@@ -71,6 +72,7 @@ def _supports_envois(aujourd_hui: datetime.date) -> list[Envoi]:
             echeance_support__lt=debut_du_jour(aujourd_hui + datetime.timedelta(days=ETAPES_SUPPORT[0][0] + 1)),
         )
         .exclude(support__statut=Support.Statut.SOUMIS)
+        .exclude(session__statut=Session.Statut.BROUILLON)
         .select_related("defi", "phase")
     )
     equipes: dict[int, list[Personne]] = {}
@@ -111,6 +113,7 @@ def _comites_veille(maintenant: datetime.datetime) -> list[Comite]:
     demain = jour_paris(maintenant) + datetime.timedelta(days=1)
     return list(
         Comite.objects.filter(debut__gt=maintenant, debut__lt=debut_du_jour(demain + datetime.timedelta(days=1)))
+        .exclude(session__statut=Session.Statut.BROUILLON)
         .select_related("defi", "phase", "session")
         .prefetch_related(
             "participants", "coachs", "session__facilitateurs",

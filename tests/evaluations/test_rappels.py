@@ -77,6 +77,20 @@ def test_support_rappele_a_l_equipe_a_j14_j7_j2_et_le_jour_meme(monde, django_ca
     }
 
 
+def test_un_comite_encore_au_brouillon_du_calendrier_ne_rappelle_rien(monde, django_capture_on_commit_callbacks):
+    """A comité whose session is still a draft of the planned calendar is not announced yet: neither its support
+    nor the comité itself is reminded; once published, both are."""
+    from accompagnement.models import Session
+
+    session = monde["comite"].session
+    Session.objects.filter(pk=session.pk).update(statut=Session.Statut.BROUILLON)
+    assert lancer(django_capture_on_commit_callbacks, paris(2026, 6, 15)) == []
+    assert lancer(django_capture_on_commit_callbacks, paris(2026, 6, 21)) == []
+    Session.objects.filter(pk=session.pk).update(statut=Session.Statut.PUBLIEE)
+    assert lancer(django_capture_on_commit_callbacks, paris(2026, 6, 15))
+    assert lancer(django_capture_on_commit_callbacks, paris(2026, 6, 21))
+
+
 def test_rappel_de_support_en_francais_avec_le_lien_et_les_preferences(monde, django_capture_on_commit_callbacks):
     """The support reminder gives the deadline in Paris time, the support page in clear and as a button, and
     the link to the notification preferences (comité reminders can be declined)."""
