@@ -1,4 +1,5 @@
-"""The schedule of the recurring work (django-celery-beat), in the admin for the coaches only."""
+"""The schedule of the recurring work (django-celery-beat), in the admin for the coaches only, in French; the trace
+of the erasures; the yes/no icons of every admin page named in French."""
 
 import calendar
 import re
@@ -12,14 +13,51 @@ from cron_descriptor import (
     WrongArgumentException,
 )
 from django.contrib import admin
+from django.contrib.admin.templatetags import admin_list
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django_celery_beat import admin as beat_admin
 from django_celery_beat.models import ClockedSchedule, CrontabSchedule, IntervalSchedule, PeriodicTask, SolarSchedule
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import DeletedObject
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
 from programme.dates import NOMS_DES_MOIS
+from programme.historique import en_clair
 
 from .models import Effacement
+
+
+def _icone_oui_non(valeur):
+    """Django's yes/no icon of the admin, named « oui », « non » or « inconnu » (Django writes alt="True")."""
+    icone, nom = {True: ("yes", "oui"), False: ("no", "non"), None: ("unknown", "inconnu")}[valeur]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icone}.svg"), nom)
+
+
+# Every list and read-only field of the admin draws its icon through this function (looked up at each call).
+admin_list._boolean_icon = _icone_oui_non
+
+
+
+class ChangementsEnFrancais(HistoricalRecordContextHelper):
+    """The changes of a version on an admin history page, as the history pages of the site write them: « oui »,
+    « non », dates in French, « — » for nothing, never « None », « False » or « Deleted personne (pk=None) »."""
+
+    def prepare_delta_change_value(self, change, value):
+        if isinstance(value, DeletedObject):
+            return "—" if value.pk is None else f"n° {value.pk} (supprimé)"
+        if value is None or value == "":
+            return "—"
+        champ = self.model._meta.get_field(change.field)
+        if not champ.is_relation:
+            return en_clair(self.model, change.field, value)
+        return super().prepare_delta_change_value(change, value)
+
+
+SimpleHistoryAdmin.get_historical_record_context_helper = (
+    lambda self, request, enregistrement: ChangementsEnFrancais(self.model, enregistrement))
 
 # Fortnightly and monthly work runs on crontabs anchored to dates, never on intervals that drift.
 for modele in (ClockedSchedule, IntervalSchedule, SolarSchedule, PeriodicTask, CrontabSchedule):
