@@ -15,6 +15,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import redirect, render
@@ -23,11 +24,14 @@ from django.urls import reverse
 from accompagnement.models import TypeMentorat
 from accompagnement.selectors.mentorat import creneaux_libres
 from defis.models import MembreEquipe
+from programme.champs import ChoixMultiples
 from programme.models import Domaine, Expertise, Personne, Promotion, Role
 from programme.pagination import page_lue
 
 PAR_PAGE = 24
 NOM_MAX = 100
+# What a person writes about themself for the annuaire: a few lines, not a document.
+PRESENTATION_MAX = 2000
 
 
 class Profil:
@@ -194,12 +198,13 @@ class ProfilAnnuaireForm(forms.ModelForm):
             "github": "Adresse complète, par exemple https://github.com/votre-nom",
             "domaines": "Les domaines où l'annuaire vous présente aux EIG.",
         }
+        field_classes = {"domaines": ChoixMultiples}
         widgets = {"domaines": forms.CheckboxSelectMultiple, "presentation": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, parrain=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["presentation"].max_length = 2000
-        self.fields["presentation"].widget.attrs["maxlength"] = 2000
+        self.fields["presentation"].validators.append(MaxLengthValidator(PRESENTATION_MAX))
+        self.fields["presentation"].widget.attrs["maxlength"] = PRESENTATION_MAX
         if parrain:
             self.fields["domaines"].queryset = Domaine.objects.all()
         else:

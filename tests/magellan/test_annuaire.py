@@ -197,3 +197,17 @@ def test_le_nombre_de_requetes_ne_depend_pas_du_nombre_de_personnes(
     with django_assert_max_num_queries(len(petites)):
         reponse = client.get("/annuaire/" + recherche)
     assert len(reponse.context["fiches"]) >= 12
+
+
+def test_une_presentation_trop_longue_ou_un_domaine_hors_bornes_est_refuse_sans_rien_changer(client, communaute):
+    """A presentation beyond its bound or a domain id beyond the column's range is refused by the form: the page
+    answers 200 with the error, and nothing is saved."""
+    parrain = communaute["ouvert"]
+    client.force_login(parrain)
+    trop_long = client.post("/espace/annuaire/", {"presentation": "x" * 2001, "annuaire_liens": "on"})
+    hors_bornes = client.post("/espace/annuaire/", {"domaines": ["9" * 40], "annuaire_liens": "on"})
+
+    assert trop_long.status_code == hors_bornes.status_code == 200
+    parrain.refresh_from_db()
+    assert not parrain.annuaire_liens
+    assert list(parrain.domaines.values_list("nom", flat=True)) == ["Données ouvertes"]
