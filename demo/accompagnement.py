@@ -43,6 +43,13 @@ FACILITATEURS = {
 }
 # The dispositifs the demo's intervenante co-leads with the coaches: an outside speaker's conférences and expéditions.
 ANIMES_PAR_L_INTERVENANT = {"conference", "expedition-apprenante"}
+# The places the promotion's expéditions apprenantes visit, in turn.
+LIEUX_DES_EXPEDITIONS = [
+    "Station F, 5 parvis Alan Turing, 75013 Paris",
+    "Archives nationales, 59 rue Guynemer, 93380 Pierrefitte-sur-Seine",
+    "Cité des sciences et de l'industrie, 30 avenue Corentin Cariou, 75019 Paris",
+    "Météo-France, 42 avenue Gaspard Coriolis, 31100 Toulouse",
+]
 # The two coaches of each phase's comités: the planner staggers them, one at a time, so the pair can staff all.
 COACHS_DES_COMITES = {1: (0, 4), 2: (0, 2), 3: (0, 4), 4: (0, 2)}
 # (mentor, kind, weekday, time, minutes, first week, place): weekly series over the next five weeks.
@@ -248,11 +255,16 @@ def _calendrier(acteurs: Acteurs) -> int:
                         participants=list(comite.participants.all()))
     brouillons = (Session.objects.filter(promotion=acteurs.promotion, statut=Session.Statut.BROUILLON,
                                          dispositif__slug__in=FACILITATEURS).select_related("dispositif"))
+    expeditions = 0
     for session in brouillons:
         facilitateurs = [acteurs.coachs[r] for r in FACILITATEURS[session.dispositif.slug]]
         if session.dispositif.slug in ANIMES_PAR_L_INTERVENANT:
             facilitateurs.append(acteurs.intervenant)
-        session_modifier(session, facilitateurs=facilitateurs)
+        lieu = {}
+        if session.dispositif.slug == "expedition-apprenante":
+            lieu = {"lieu": LIEUX_DES_EXPEDITIONS[expeditions % len(LIEUX_DES_EXPEDITIONS)]}
+            expeditions += 1
+        session_modifier(session, facilitateurs=facilitateurs, **lieu)
     calendrier_publier(acteurs.promotion)
     return len(comites)
 

@@ -12,6 +12,7 @@ from programme.factories import EIGFactory, PromotionFactory
 from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)
+LIEU_DE_L_EXPEDITION = "Lab IA, 20 avenue de Ségur, 75007 Paris"
 
 
 def _a(jour, heure):
@@ -29,7 +30,8 @@ def eig_et_sessions():
         SessionFactory(promotion=promotion, titre="Conférence : l'écoconception des services", dispositif="conference",
                        debut=_a(ce_mois, datetime.time(17)), fin=_a(ce_mois, datetime.time(18, 30))),
         SessionFactory(promotion=promotion, titre="Expédition au Lab IA", dispositif="expedition-apprenante",
-                       debut=_a(mois_suivant, datetime.time(9)), fin=_a(mois_suivant, datetime.time(12))),
+                       debut=_a(mois_suivant, datetime.time(9)), fin=_a(mois_suivant, datetime.time(12)),
+                       lieu=LIEU_DE_L_EXPEDITION),
     ]
     for session in sessions:
         InscriptionFactory(session=session, personne=eig)
@@ -58,7 +60,12 @@ def test_eig_parcourt_son_agenda_et_s_abonne_au_flux(page, live_server, eig_et_s
     page.get_by_role("link", name="À venir").click()
     page.get_by_role("heading", name="Mon agenda : à venir").wait_for()
     assert page.get_by_role("link", name="Expédition au Lab IA", exact=True).is_visible()
+    assert page.get_by_text(LIEU_DE_L_EXPEDITION).is_visible()
     verifier_accessibilite(page)
+    page.get_by_role("link", name="Expédition au Lab IA", exact=True).click()
+    page.get_by_role("heading", name="Expédition au Lab IA").wait_for()
+    assert page.get_by_text(LIEU_DE_L_EXPEDITION).is_visible()
+    page.go_back()
 
     page.get_by_role("link", name="S'abonner").click()
     page.get_by_role("heading", name="S'abonner à mon agenda").wait_for()

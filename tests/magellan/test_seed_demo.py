@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from accompagnement.models import (
@@ -35,6 +36,9 @@ from programme.factories import EIGFactory
 from programme.models import Administration, Expertise, Personne, Promotion, Role, Theme
 
 pytestmark = pytest.mark.django_db
+
+
+ADRESSE_SERVIE = "http://127.0.0.1:8123"
 
 
 def seed_demo(*args) -> str:
@@ -73,8 +77,9 @@ def identifiants(sortie: str) -> dict[str, str]:
 
 @pytest.fixture(scope="class")
 def demo(django_db_setup, django_db_blocker):
-    """The demo built once for the class, rolled back after its last test; returns what the command printed."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """The demo built once for the class, rolled back after its last test; returns what the command printed. The
+    site is served at another address than the default, as `make run ADRESSE=…` does."""
+    with django_db_blocker.unblock(), transaction.atomic(), override_settings(SITE_URL=ADRESSE_SERVIE):
         yield seed_demo()
         transaction.set_rollback(True)
 
@@ -147,7 +152,7 @@ class TestDemonstration:
         for type_role in Role.Type:
             personne = Personne.objects.get(email=logins[type_role.label])
             assert personne.roles.filter(type=type_role).exists(), type_role
-        assert "http://127.0.0.1:8000/comptes/login/code/" in demo
+        assert f"{ADRESSE_SERVIE}/comptes/login/code/" in demo
 
     def test_seed_demo_met_eig_porteur_et_sponsor_de_demonstration_sur_le_meme_defi(self):
         """eig@, porteur@ and sponsor@ meet on one défi, the sponsor's administration's."""
@@ -230,6 +235,12 @@ class TestDemonstration:
             assert de_la_phase.filter(dispositif__slug="comite-evaluation").count() == nombre_defis, numero
         assert sessions.filter(dispositif__slug="seminaire-integration").count() == 1
         assert sessions.filter(dispositif__slug="conference").count() == 10
+
+    def test_seed_demo_donne_un_lieu_a_chaque_expedition_apprenante(self):
+        """Each expédition apprenante of the demo says where the promotion goes."""
+        expeditions = Session.objects.filter(promotion__nom="Promotion 8", dispositif__slug="expedition-apprenante")
+        assert expeditions.exists()
+        assert not expeditions.filter(lieu="").exists()
 
     def test_seed_demo_remplit_l_agenda_de_l_eig_ce_mois_ci(self):
         """eig@'s agenda of this month holds sessions they registered to (not only mentorat), none on a waiting

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+from django.urls import reverse
 
 from demo.construction import NOM_PROMOTION, adresse_de, demo_construire, demo_effacer
 from demo.contenu import DOMAINE
@@ -21,7 +22,6 @@ from programme.factories import debut_promotion_en_cours
 from programme.models import Personne, Promotion, Role
 from programme.services import promotion_creer
 
-URL_CONNEXION = "http://127.0.0.1:8000/comptes/login/code/"
 # Mails the services send while the demo is built (cycles booked, rapports published…) stay in memory.
 EMAILS_EN_MEMOIRE = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -98,7 +98,8 @@ class Command(BaseCommand):
         }
         self.stdout.write("")
         self.stdout.write("Connexion par code, sans mot de passe :")
-        self.stdout.write(f"  1. ouvrez {URL_CONNEXION} (le site tourne avec « make run ») ;")
+        connexion = settings.SITE_URL.rstrip("/") + reverse("account_request_login_code")
+        self.stdout.write(f"  1. ouvrez {connexion} (le site tourne avec « make run ») ;")
         self.stdout.write("  2. saisissez l'une des adresses ci-dessous ;")
         if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
             self.stdout.write("  3. le code de connexion s'affiche dans la console du serveur : recopiez-le.")
