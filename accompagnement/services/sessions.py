@@ -133,7 +133,7 @@ def calendrier_publier(promotion, par=None) -> int:
     """Publish every draft of the promotion at once; returns how many were published. The groupes de partage's
     drafts are left out: they are published with their groups, which invites their members. Each session gets
     its version in the journal of changes, written in bulk, by `par` (else the request's person)."""
-    brouillons = list(Session.objects.select_for_update().filter(
+    brouillons = list(Session.objects.select_for_update(of=("self",)).filter(
         promotion=promotion, statut=Session.Statut.BROUILLON, groupe_partage__isnull=True
     ))
     maintenant = timezone.now()
