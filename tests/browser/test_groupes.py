@@ -9,9 +9,14 @@ from django.core import mail
 from django.utils.formats import date_format
 
 from accompagnement.models import GroupePartage, MembreGroupe
-from programme.dates import de_mois
+from programme.dates import de_mois, premier_du_mois
 from programme.factories import CoachFactory
-from tests.accompagnement.outils_groupes import composition_rapide, mois_prochain, promotion_avec_eig  # noqa: F401
+from tests.accompagnement.outils_groupes import (  # noqa: F401
+    composition_rapide,
+    groupes_construits,
+    mois_prochain,
+    promotion_avec_eig,
+)
 from tests.browser.connexion import connecter
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -79,4 +84,12 @@ def test_un_coach_compose_deplace_et_publie_puis_une_eig_choisit_le_sujet_suivan
     page.get_by_text("Le sujet de la prochaine rencontre est enregistré.").wait_for()
     assert f"Sujet de la prochaine rencontre : {SUJET}" in entre_pairs.inner_text()
     assert GroupePartage.objects.get(membres=promotion["camille"], type=PAIRS).sujet_suivant == SUJET
+    verifier_accessibilite(page)
+
+    # Once this month's groups are out too, they come first, next month's after.
+    ce_mois = premier_du_mois()
+    groupes_construits(promotion["promotion"], [promotion["camille"]], ce_mois, publies=True)
+    page.goto("/groupes/")
+    assert page.locator("main h2").all_inner_texts()[:2] == [
+        date_format(ce_mois, "F Y").capitalize(), nom_du_mois.capitalize()]
     verifier_accessibilite(page)
