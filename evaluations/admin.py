@@ -3,11 +3,12 @@ history, per-promotion settings. Writes go through the services, so the agenda a
 
 import datetime
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from accompagnement.services.planificateur import avertissement_jour_non_ouvre
 from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
 from programme.dates import moments_lisibles
@@ -67,6 +68,9 @@ class ComiteAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
             comite, debut=comite.debut, duree_minutes=comite.duree_minutes, lien_visio=comite.lien_visio,
             coachs=list(comite.coachs.all()), participants=participants,
         )
+        avertissement = avertissement_jour_non_ouvre(comite.debut)
+        if avertissement:
+            self.message_user(request, avertissement, messages.WARNING)
 
     def delete_model(self, request, obj):
         services_comites.comite_supprimer(obj)

@@ -15,6 +15,7 @@ from programme.dates import moments_lisibles
 from ..crochets import session_enregistree
 from ..models import Dispositif, Inscription, Session
 from ..services import sessions as services
+from ..services.planificateur import avertissement_jour_non_ouvre
 
 
 @admin.register(Dispositif)
@@ -120,6 +121,9 @@ class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
         if not change:
             # A change went through `session_modifier`, which tells the other apps; a new session is told here.
             session_enregistree.send(sender=Session, session=form.instance)
+        avertissement = avertissement_jour_non_ouvre(form.instance.debut)
+        if avertissement:
+            self.message_user(request, avertissement, messages.WARNING)
 
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.statut == Session.Statut.ANNULEE:

@@ -201,3 +201,13 @@ def test_la_migration_rattache_les_sessions_de_comite_planifiees_avant(equipe, f
     assert comite.echeance_support == debut - datetime.timedelta(days=7)
     assert set(orpheline.inscriptions.values_list("personne_id", flat=True)) == {equipe["eig"].pk,
                                                                                   equipe["porteur"].pk}
+
+
+def test_l_administration_avertit_d_un_comite_ou_d_une_session_un_jour_non_ouvre(client, equipe, fin_de_phase_3):
+    """A comité session added in the admin on a Saturday is saved, with the French warning of the week-end."""
+    samedi = fin_de_phase_3 - datetime.timedelta(days=(fin_de_phase_3.weekday() - 5) % 7 or 7)
+    client.force_login(equipe["coach"])
+    reponse = client.post("/admin/accompagnement/session/add/", _session_admin(equipe, samedi), follow=True)
+    page = html.unescape(reponse.content.decode())
+    assert "est un jour de week-end" in page
+    assert Comite.objects.get(defi=equipe["defi"]).debut.astimezone(PARIS).date() == samedi
