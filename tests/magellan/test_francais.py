@@ -19,7 +19,7 @@ from tests.matrice.attendus import ROLES
 # English a package or an unnamed field leaves on a page, and French forms known to be wrong.
 INTERDITS = [
     "Created at", "Updated at", "Task Name", "Scheduler", "Periodic Task", "Interval", "Solar", "True", "False",
-    "Clocked", "Enabled", "Last Run", "Start Datetime", "Expires", "One-off", "Keyword",
+    "Clocked", "Enabled", "Last Run", "Start Datetime", "Expires", "One-off", "Keyword", "None", "Aucun(e)",
     "Date/time", "Change reason", "Changed by", "History", "Revert", "Export", "Select all", "Crontab translation",
     "Every", "Monday", "Sunday", "January",
     "Add ", "Change ", "Delete", "Search", "Filter", "Save", "Submit", "Action:", "Go", "Yes", "No",
