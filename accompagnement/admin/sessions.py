@@ -118,6 +118,8 @@ class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if "facilitateurs" in form.changed_data:
+            services.session_animateurs_desinscrire(form.instance)
         if not change:
             # A change went through `session_modifier`, which tells the other apps; a new session is told here.
             session_enregistree.send(sender=Session, session=form.instance)

@@ -78,7 +78,7 @@ def session_modifier(session: Session, *, inscrits=None, annoncer=True, par=None
         session.inscriptions.exclude(personne__in=inscrits).delete()
         _inscrits_fixer(session, inscrits)
     if multiples.get("facilitateurs") or (inscrits and session.facilitateurs.exists()):
-        session.inscriptions.filter(personne__in=session.facilitateurs.all()).delete()
+        _animateurs_desinscrire(session)
     changements = [
         {"champ": Session._meta.get_field(nom).verbose_name, "avant": getattr(avant, nom),
          "apres": getattr(session, nom), "nom": nom}
@@ -223,6 +223,21 @@ def session_inscrits_ajouter(session: Session, personnes):
     """Register these people to the session, those who have no answer to it yet (a comité's participants, set
     by the coaches: no capacity check, no e-mail)."""
     _inscrits_fixer(session, personnes)
+
+
+@transaction.atomic
+def session_animateurs_desinscrire(session: Session) -> None:
+    """After its facilitators were set elsewhere (the administration's form): their answers go, the seats they
+    held go to the people waiting, who are told."""
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    if _animateurs_desinscrire(session) and session.statut == Session.Statut.PUBLIEE:
+        _attente_promouvoir(session)
+
+
+def _animateurs_desinscrire(session: Session) -> int:
+    """Remove the facilitators' answers to their session: they are part of it, never on its seats."""
+    supprimees, _ = session.inscriptions.filter(personne__in=session.facilitateurs.all()).delete()
+    return supprimees
 
 
 def _inscrits_fixer(session: Session, personnes):

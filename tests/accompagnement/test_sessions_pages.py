@@ -428,3 +428,30 @@ def test_l_intervenante_voit_qu_elle_anime_sa_session_complete_sans_liste_d_atte
     assert client.post(f"/sessions/{session.pk}/reponse/", {"reponse": "inscrire"}).status_code == 403
     assert not session.inscriptions.filter(personne=intervenante).exists()
     assert session.titre not in _texte(client.get("/sessions/a-venir/"))
+
+
+def test_l_administration_qui_fait_animer_une_inscrite_libere_sa_place(client, promotion, coach, eig):
+    """A coach makes a registered EIG a facilitator in the admin: her answer goes, and her seat goes to the person
+    waiting."""
+    session = SessionFactory(promotion=promotion, capacite=1)
+    InscriptionFactory(session=session, personne=eig)
+    en_attente = EIGFactory(promotion=promotion)
+    InscriptionFactory(session=session, personne=en_attente, statut=Inscription.Statut.ATTENTE)
+    client.force_login(coach)
+    debut, fin = timezone.localtime(session.debut), timezone.localtime(session.fin)
+    inscriptions = list(session.inscriptions.order_by("pk"))
+    donnees = {
+        "dispositif": session.dispositif_id, "promotion": promotion.pk, "titre": session.titre,
+        "description": session.description, "debut_0": debut.strftime("%d/%m/%Y"), "debut_1": debut.strftime("%H:%M"),
+        "fin_0": fin.strftime("%d/%m/%Y"), "fin_1": fin.strftime("%H:%M"), "lieu": session.lieu, "lien_visio": "",
+        "audience": session.audience, "capacite": "1", "facilitateurs": [eig.pk],
+        "inscriptions-TOTAL_FORMS": "2", "inscriptions-INITIAL_FORMS": "2", "inscriptions-MIN_NUM_FORMS": "0",
+        "inscriptions-MAX_NUM_FORMS": "1000",
+    }
+    for rang, inscription in enumerate(inscriptions):
+        donnees.update({f"inscriptions-{rang}-id": inscription.pk, f"inscriptions-{rang}-session": session.pk,
+                        f"inscriptions-{rang}-personne": inscription.personne_id,
+                        f"inscriptions-{rang}-statut": inscription.statut, f"inscriptions-{rang}-present": "unknown"})
+    reponse = client.post(f"/admin/accompagnement/session/{session.pk}/change/", donnees)
+    assert reponse.status_code == 302, reponse.context["adminform"].form.errors if reponse.context else reponse
+    assert {i.personne_id: i.statut for i in session.inscriptions.all()} == {en_attente.pk: Inscription.Statut.INSCRITE}
