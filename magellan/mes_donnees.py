@@ -30,7 +30,7 @@ GENRES = {
     "notifications": "Les courriels que Magellan vous a adressés : objet, date, statut (le contenu est effacé "
                      "après l'envoi)",
     "rappels_refuses": "Les rappels que vous avez choisi de ne pas recevoir",
-    "proconnect": "Votre identité ProConnect, si vous vous êtes connecté(e) avec",
+    "proconnect": "Votre identité ProConnect, si vous l'avez utilisée pour vous connecter",
     "equipes": "Les défis dont vous êtes membre de l'équipe",
     "inscriptions": "Vos inscriptions aux sessions et votre présence",
     "sessions_animees": "Les sessions que vous animez",
@@ -38,7 +38,7 @@ GENRES = {
     "meteo": "Vos réponses à la météo entrepreneuriale",
     "heures": "Les heures d'accélération données comme parrain ou marraine",
     "creneaux_mentorat": "Les créneaux de mentorat que vous proposez",
-    "cycles_mentorat": "Vos cycles de mentorat, comme mentoré(e) ou comme mentor",
+    "cycles_mentorat": "Vos cycles de mentorat, reçus ou donnés",
     "demandes_aide": "Vos demandes au bureau d'aide",
     "groupes_partage": "Vos groupes de partage",
     "abonnement_agenda": "Votre abonnement à l'agenda",

@@ -171,7 +171,7 @@ def test_les_sessions_ou_moins_de_la_moitie_des_inscrits_sont_venus(client, prom
     page = _page(client, coach)
 
     presence = _section(page, "presence")
-    assert f"Sessions où moins de {SEUIL_PRESENCE} % des inscrits sont venus" in presence
+    assert f"Sessions où moins de {SEUIL_PRESENCE} % des personnes inscrites sont venues" in presence
     assert "Conférence désertée" in presence and "1 sur 4 (25 %)" in presence
     assert "Conférence suivie" not in presence and "Conférence sans émargement" not in presence
     assert "Conférence, table ronde ou masterclass 2 8 4 50 %" in presence
