@@ -57,6 +57,9 @@ def donnees_de(personne: Personne) -> dict[str, list[dict]]:
             personne, "prenom", "nom_usage", "email", "fonction", "linkedin", "github", "presentation", "image",
             metiers=[str(expertise) for expertise in personne.expertises.all()], active=personne.is_active,
             inscrite_le=personne.date_joined, identifiant_public=personne.slug,
+            domaines_annuaire=[str(domaine) for domaine in personne.domaines.all()],
+            annuaire_montre={"photo": personne.annuaire_photo, "presentation": personne.annuaire_presentation,
+                             "liens": personne.annuaire_liens, "adresse": personne.annuaire_courriel},
         )],
         "roles": [ligne(role, "type", promotion=str(role.promotion) if role.promotion else "tout le programme",
                         depuis=role.created_at)

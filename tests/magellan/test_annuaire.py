@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from accompagnement.factories import CreneauFactory
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
+from programme.donnees_personnelles import donnees_de
 from programme.factories import PersonneFactory, PromotionFactory, RoleFactory
 from programme.models import Administration, Domaine, Expertise, Role
 
@@ -211,3 +212,15 @@ def test_une_presentation_trop_longue_ou_un_domaine_hors_bornes_est_refuse_sans_
     parrain.refresh_from_db()
     assert not parrain.annuaire_liens
     assert list(parrain.domaines.values_list("nom", flat=True)) == ["Données ouvertes"]
+
+
+def test_mes_donnees_disent_les_domaines_et_ce_que_l_annuaire_montre(communaute):
+    """The profile of « Mes données » holds the person's annuaire domains and each of their choices."""
+    parrain = communaute["accessible"]
+    parrain.annuaire_liens = True
+    parrain.save()
+
+    profil = donnees_de(parrain)["profil"][0]
+
+    assert profil["domaines_annuaire"] == ["Accessibilité"]
+    assert profil["annuaire_montre"] == {"photo": False, "presentation": False, "liens": True, "adresse": False}
