@@ -26,7 +26,9 @@ def test_la_migration_fige_les_chiffres_des_vagues_deja_closes():
     an open round is left to its closing."""
     executor = MigrationExecutor(connection)
     executor.migrate(AVANT)
-    anciennes = executor.loader.project_state(AVANT).apps
+    # The ground floor stays at its latest migration: its tables have every column the code added since.
+    programme = [noeud for noeud in executor.loader.graph.leaf_nodes() if noeud[0] == "programme"]
+    anciennes = executor.loader.project_state(AVANT + programme).apps
     Promotion = anciennes.get_model("programme", "Promotion")
     Personne = anciennes.get_model("programme", "Personne")
     Vague = anciennes.get_model("accompagnement", "VagueMeteo")
