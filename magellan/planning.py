@@ -37,7 +37,7 @@ def taches() -> list[tuple]:
          "À partir du 15 : compose les groupes du mois suivant (entre pairs et pluridisciplinaires) en brouillon et "
          "prévient les coachs ; à partir du 22 : publie ceux qu'ils n'ont pas publiés et envoie les invitations."),
         ("Rappels la veille des sessions", "accompagnement.rappels_sessions", ("0", "*", "*", "*", "*"),
-         "Chaque heure : rappelle aux inscrits les sessions qui commencent dans les "
+         "Chaque heure : rappelle aux personnes inscrites les sessions qui commencent dans les "
          f"{RAPPEL_SESSION_AVANCE // datetime.timedelta(hours=1)} heures."),
         ("Rappel mensuel du carnet de bord", "accompagnement.rappel_carnet", ("0", "9", "20", "*", "*"),
          "Le 20 de chaque mois : rappelle aux EIG qui ne l'ont pas encore écrite l'entrée du mois."),

@@ -127,13 +127,13 @@ class AnnulationForm(forms.Form):
     motif_annulation = forms.CharField(
         label="Motif de l'annulation", widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Il figure dans l'e-mail envoyé aux personnes inscrites et en liste d'attente.",
-        error_messages={"required": "Indiquez le motif de l'annulation : il est envoyé aux inscrits."},
+        error_messages={"required": "Indiquez le motif de l'annulation : il est envoyé aux personnes inscrites."},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("annuler", "Annuler la session et prévenir les inscrits"))
+        self.helper.add_input(Submit("annuler", "Annuler la session et prévenir les personnes inscrites"))
 
 
 class EmargementForm(forms.Form):

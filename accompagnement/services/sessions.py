@@ -101,7 +101,8 @@ def session_annuler(session: Session, *, motif: str, par=None) -> Session:
     names `par`."""
     motif = (motif or "").strip()
     if not motif:
-        raise ValidationError({"motif_annulation": "Indiquez le motif de l'annulation : il est envoyé aux inscrits."})
+        raise ValidationError({"motif_annulation": "Indiquez le motif de l'annulation : il est envoyé aux "
+                                                   "personnes inscrites."})
     session = Session.objects.select_for_update().get(pk=session.pk)
     if session.statut == Session.Statut.ANNULEE:
         raise ValidationError("Cette session est déjà annulée.")

@@ -115,7 +115,7 @@ def mes_mentores(request):
         raise PermissionDenied("Cette page est celle des mentors : coachs, parrains et marraines.")
     return render(request, "accompagnement/mentorat/mes_mentores.html", {
         "page_obj": page_lue(request, selectors.cycles_avec(request.user), CYCLES_PAR_PAGE),
-        "maintenant": timezone.now(), "fil_ariane": _fil("Mes mentorés"),
+        "maintenant": timezone.now(), "fil_ariane": _fil("Les personnes que j'accompagne"),
     })
 
 

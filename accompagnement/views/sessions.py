@@ -229,7 +229,8 @@ def session_annuler(request, pk):
         except ValidationError as erreur:
             _erreurs_en_messages(request, erreur)
         else:
-            messages.success(request, f"La session « {session.titre} » est annulée ; les inscrits sont prévenus.")
+            messages.success(request, f"La session « {session.titre} » est annulée ; les personnes inscrites sont "
+                                      "prévenues.")
         return redirect("session", pk=session.pk)
     return render(request, "accompagnement/sessions/annulation.html", {
         "formulaire": formulaire, "session": session,

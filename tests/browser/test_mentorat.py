@@ -114,7 +114,7 @@ def test_un_coach_publie_des_creneaux_et_suit_les_cycles(page, live_server, prog
     verifier_accessibilite(page)
 
     page.get_by_role("link", name="Voir mes mentorés").click()
-    page.get_by_role("heading", name="Mes mentorés").wait_for()
+    page.get_by_role("heading", name="Les personnes que j'accompagne").wait_for()
     assert page.get_by_role("link", name="Nina Roux").is_visible()
     verifier_accessibilite(page)
 

@@ -198,7 +198,7 @@ def test_la_deconnexion_termine_la_session_magellan_puis_celle_de_proconnect(cli
 
     page = client.post("/comptes/logout/")
     assert _connecte(client) is None
-    assert page.status_code == 200 and "Vous êtes déconnecté de Magellan" in page.content.decode()
+    assert page.status_code == 200 and "Votre session sur Magellan est terminée" in page.content.decode()
     adresse = html.unescape(re.search(r'http-equiv="refresh" content="0;url=([^"]+)"', page.content.decode())[1])
     assert adresse.startswith(f"{proconnect.url}/session/end?")
     demande = parametres(adresse)
