@@ -33,7 +33,7 @@ def test_un_coach_lit_le_tableau_de_bord_de_la_demonstration(page, live_server, 
     connecter(page, live_server, demo["coach"])
     page.goto("/espace/")
     page.get_by_role("button", name="Piloter").click()
-    page.get_by_role("link", name="Tableau de bord de la promotion").click()
+    page.get_by_role("link", name="Tableau de bord de la promotion", exact=True).click()
     page.get_by_role("heading", name="Tableau de bord de la promotion", level=1).wait_for()
     assert NOM_PROMOTION in page.get_by_label("Promotion").locator("option:checked").inner_text()
     for titre in ("Où en est la promotion", "À qui parler cette semaine", "Comités d'évaluation de la phase 2",
