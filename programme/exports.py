@@ -16,7 +16,7 @@ from import_export import fields, resources, widgets
 from import_export.formats.base_formats import CSV, XLSX
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .models import Promotion, Role
+from .models import Role
 
 
 class DateIso(widgets.Widget):
@@ -96,17 +96,14 @@ def colonne(attribut, nom, widget=None):
 class RessourceExport(resources.ModelResource):
     """Export only: every column is read-only, and no admin offers an import (it would bypass the services'
     checks). `preparer` adds what the rows need (select_related, prefetch, counts) so that an export's number
-    of queries does not grow with its rows; `pour_promotion` says which records belong to a promotion."""
+    of queries does not grow with its rows. Each export also defines the class method `pour_promotion(promotion)`:
+the records of that promotion, which the one-click export reads."""
 
     class Meta:
         chunk_size = 2000
 
     def preparer(self, queryset: QuerySet) -> QuerySet:
         return queryset
-
-    @classmethod
-    def pour_promotion(cls, promotion: Promotion) -> QuerySet:
-        raise NotImplementedError
 
     def filter_export(self, queryset, **kwargs):
         return self.preparer(queryset)
