@@ -11,13 +11,14 @@ import dataclasses
 import datetime
 from collections import defaultdict
 
+from django.apps import apps
 from django.db.models import OuterRef, Subquery
 
 from accompagnement.models import HeureAcceleration, Session
 from evaluations.models import AtteinteObjectif, Comite, Objectif, Rapport, Support
 from programme.dates import PARIS
-from programme.historique import ACTIONS, differences, valeurs
-from programme.models import Phase, Promotion, Role
+from programme.historique import ACTIONS, Changement, differences, valeurs
+from programme.models import Personne, Phase, Promotion, Role
 
 # The historised models, in the order of the model filter, with the fields the journal leaves aside.
 SUIVIS = {
@@ -136,21 +137,75 @@ def _entrees(lus) -> list[EntreeJournal]:
         precedentes.update({(label, v.history_id): v for v in historique.objects.filter(history_id__in=ids)})
     liees = _lignes_liees([*lus, *((label, v) for (label, _id), v in precedentes.items())])
     noms = {cle: str(ligne) for cle, ligne in liees.items()}
+    membres = _membres([*lus, *((label, v) for (label, _id), v in precedentes.items())])
     entrees = []
     for label, version in lus:
         modele, ignores = SUIVIS[label]
         ignores = {"id", *ignores}
         precedente = precedentes.get((label, version.precedente_id))
+        ignores |= set(_champs_m2m(modele))
         if version.history_type == "~" and precedente is not None:
             changements = differences(version, precedente, modele, ignores, noms)
         else:
             changements = valeurs(version, modele, ignores, relations=True, noms=noms)
+        changements += _changements_m2m(label, version, precedente, membres)
         entrees.append(EntreeJournal(
             date=version.history_date, auteur=version.history_user, modele=str(modele._meta.verbose_name),
             label=label, objet_id=version.id, objet=_nom(version, modele, liees), action=_action(version, precedente),
             changements=changements, version_id=version.history_id,
         ))
     return entrees
+
+
+def _champs_m2m(modele) -> list[str]:
+    """The many-to-many fields whose members each version keeps (`m2m_fields` of its history)."""
+    return [champ.name for champ in getattr(modele.history.model, "_history_m2m_fields", [])]
+
+
+def _membres(lus) -> dict:
+    """The members of each many-to-many field in each version read, as names by (label, field, history_id):
+    one query per field and one for the people's names, whatever the number of versions."""
+    ids_par_label = defaultdict(set)
+    for label, version in lus:
+        ids_par_label[label].add(version.history_id)
+    lignes = []
+    for label, ids in ids_par_label.items():
+        modele = SUIVIS[label][0]
+        historique = modele.history.model
+        for champ in _champs_m2m(modele):
+            cible = modele._meta.get_field(champ).m2m_reverse_field_name()
+            membres = apps.get_model(modele._meta.app_label, f"{historique.__name__}_{champ}").objects
+            lignes += [(label, champ, *ligne) for ligne in
+                       membres.filter(history_id__in=ids).values_list("history_id", f"{cible}_id")]
+    personnes = Personne.objects.in_bulk({pk for *_debut, pk in lignes if pk is not None})
+    resultat = defaultdict(set)
+    for label, champ, history_id, pk in lignes:
+        personne = personnes.get(pk)
+        resultat[(label, champ, history_id)].add(personne.get_full_name() or personne.email if personne
+                                                  else "une personne effacée")
+    return resultat
+
+
+def _changements_m2m(label, version, precedente, membres) -> list[Changement]:
+    """Who joined and who left each many-to-many field (facilitators, invitees, a comité's coaches and
+    participants) between the version before and this one; the members of a created or deleted row."""
+    changements = []
+    modele = SUIVIS[label][0]
+    if version.history_type == "-":
+        return changements
+    for champ in _champs_m2m(modele):
+        apres = membres.get((label, champ, version.history_id), set())
+        avant = membres.get((label, champ, precedente.history_id), set()) if precedente is not None else set()
+        partis, venus = sorted(avant - apres), sorted(apres - avant)
+        segments = []
+        if partis:
+            segments += [("egal", "en moins : "), ("retire", ", ".join(partis))]
+        if venus:
+            segments += [("egal", " ; " if partis else ""), ("egal", "en plus : "), ("ajoute", ", ".join(venus))]
+        if segments:
+            libelle = str(modele._meta.get_field(champ).verbose_name).capitalize()
+            changements.append(Changement(libelle, [s for s in segments if s[1]]))
+    return changements
 
 
 def _action(version, precedente) -> str:

@@ -59,7 +59,8 @@ class Session(models.Model):
     sequence = models.PositiveIntegerField("révision (iCalendar)", default=0)
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["uid", "sequence", "created_at", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["uid", "sequence", "created_at", "updated_at"],
+                                m2m_fields=["facilitateurs", "invites"])
 
     class Meta:
         ordering = ["debut"]

@@ -38,7 +38,7 @@ class Comite(models.Model):
     )
     created_at = models.DateTimeField("créé le", auto_now_add=True)
     updated_at = models.DateTimeField("modifié le", auto_now=True)
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"], m2m_fields=["coachs", "participants"])
 
     class Meta:
         verbose_name = "comité d'évaluation"

@@ -11,8 +11,9 @@ from django.utils import timezone
 from accompagnement.factories import HeureAccelerationFactory, SessionFactory
 from accompagnement.models import HeureAcceleration
 from accompagnement.services.heures import heure_supprimer
-from accompagnement.services.sessions import session_annuler
+from accompagnement.services.sessions import session_annuler, session_modifier
 from defis.factories import DefiFactory
+from evaluations.services.comites import comite_creer, comite_modifier
 from programme.factories import CoachFactory, EIGFactory, ParrainFactory, PromotionFactory
 from programme.models import Role
 
@@ -134,6 +135,7 @@ def test_le_journal_a_un_nombre_de_requetes_constant(client, coach, promotion, d
             session = SessionFactory(promotion=promotion, defi=defi, titre=f"Session {rang}")
             session.lieu = "Ségur"
             session.save()
+            session.facilitateurs.add(CoachFactory())
             heure = HeureAccelerationFactory(parrain=ParrainFactory(promotion=promotion), defi=defi)
             heure.delete()
 
@@ -168,3 +170,34 @@ def test_un_service_appele_hors_d_une_requete_nomme_l_auteur_qu_on_lui_donne(coa
     heure_supprimer(heure, par=coach)
     assert session.history.latest().history_user == coach
     assert HeureAcceleration.history.filter(id=numero, history_type="-").get().history_user == coach
+
+
+def test_les_animateurs_et_invites_changes_figurent_au_journal(client, coach, promotion):
+    """A coach swaps a session's facilitator and invites someone: the journal says who left and who came, by
+    name, and who made the change."""
+    aurore = CoachFactory(prenom="Aurore", nom_usage="Vallée")
+    ines = CoachFactory(prenom="Inès", nom_usage="Relais")
+    nora = EIGFactory(promotion=promotion, prenom="Nora", nom_usage="Benali")
+    session = SessionFactory(promotion=promotion, titre="Atelier données")
+    session.facilitateurs.set([aurore])
+    client.force_login(coach)
+    session_modifier(session, facilitateurs=[ines], invites=[nora], par=coach)
+    page = _journal(client, modele="accompagnement.session", objet=session.pk)
+    assert "Animée par en moins : [ancienne valeur : Aurore Vallée ]" in page
+    assert "Animée par en plus : [nouvelle valeur : Inès Relais ]" in page
+    assert "Personnes invitées en plus : [nouvelle valeur : Nora Benali ]" in page
+    assert "Camille Coach" in page
+
+
+def test_les_coachs_et_participants_d_un_comite_changes_figurent_au_journal(client, coach, promotion):
+    """The comité's coaches and participants changed by a coach: the journal names who came and who left."""
+    defi = DefiFactory(promotion=promotion, titre="Hospi'Flux")
+    nora = EIGFactory(promotion=promotion, prenom="Nora", nom_usage="Benali")
+    comite = comite_creer(defi, promotion.phases.get(numero=2), coachs=[coach], participants=[nora])
+    ines = CoachFactory(prenom="Inès", nom_usage="Relais")
+    comite_modifier(comite, debut=comite.debut, duree_minutes=comite.duree_minutes, lien_visio="",
+                    coachs=[coach, ines], participants=[])
+    client.force_login(coach)
+    page = _journal(client, modele="evaluations.comite", objet=comite.pk)
+    assert "Coachs du comité en plus : [nouvelle valeur : Inès Relais ]" in page
+    assert "Participants en moins : [ancienne valeur : Nora Benali ]" in page
