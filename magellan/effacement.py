@@ -5,7 +5,8 @@ address can be invited again), roles, invitations, teams, carnets de bord, mento
 groups, e-mails, the files they uploaded. What the programme's figures count stays, with nobody behind it: their
 météo answers (closed rounds keep the figures frozen at their closing), the hours they gave (each défi's totals and
 count of parrains stay), their answers to past sessions (attendance stays). An `Effacement` row keeps the trace: who
-erased, when, the former number and the role types — never the name.
+erased, when, the former number and the role types — never the name. The kept versions of the journal of
+changes lose the person too: their relations to them are emptied (`programme.historique.versions_oublier`).
 
 The person is deleted, not a placeholder kept in their place: a placeholder would tie their answers together
 under one pseudonym, when each answer, detached, is anonymous.
@@ -37,6 +38,7 @@ from accompagnement.services.sessions import inscriptions_anonymiser
 from defis.models import MembreEquipe
 from evaluations.models import PieceJointe
 from evaluations.services.supports import pieces_jointes_de_supprimer
+from programme.historique import versions_oublier
 from programme.models import Invitation, Notification, Personne, Role
 
 from .models import Effacement
@@ -115,5 +117,7 @@ def personne_effacer(personne: Personne, *, par: Personne, maintenant=None) -> E
                         (Invitation, personne.invitations.values_list("pk", flat=True))):
         LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(modele),
                                 object_id__in=[str(pk) for pk in pks]).delete()
+    numero = personne.pk
     personne.delete()
+    versions_oublier(numero)
     return effacement

@@ -10,9 +10,11 @@ import datetime
 import difflib
 import re
 
+from django.apps import apps
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
-from simple_history.models import HistoricalRecords
+from simple_history.models import HistoricalChanges, HistoricalRecords
 
 ACTIONS = {"+": "Création", "~": "Modification", "-": "Suppression"}
 # The unchanged words kept around a change in a long text; the rest is elided.
@@ -118,3 +120,22 @@ def differences(enregistrement, precedent, modele, ignores, noms=None) -> list[C
             en_clair(modele, change.field, change.old, noms), en_clair(modele, change.field, change.new, noms)))
         for change in delta.changes
     ]
+
+
+def versions_oublier(numero: int) -> int:
+    """Take the person of number `numero` out of every kept version: the relations of historised rows that
+    point to them (a role's person, an hour's parrain, a session's facilitators and invitees, a comité's coaches
+    and participants) are emptied, so that no version keeps the number of an erased person. Who made a change
+    (`history_user`) is emptied by the database itself when the person is deleted. Called once the person is
+    deleted (their rows deleted with them leave a last version that names them). Returns how many version rows
+    were changed."""
+    utilisateur = settings.AUTH_USER_MODEL.lower()
+    # The versions of each historised model and the members kept with them (`m2m_fields`).
+    historiques = [modele for modele in apps.get_models() if issubclass(modele, HistoricalChanges)]
+    changes = 0
+    for historique in historiques:
+        for champ in historique._meta.concrete_fields:
+            if (champ.is_relation and champ.name != "history_user" and champ.null
+                    and champ.related_model._meta.label_lower == utilisateur):
+                changes += historique.objects.filter(**{champ.attname: numero}).update(**{champ.attname: None})
+    return changes

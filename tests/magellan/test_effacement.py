@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -20,6 +21,7 @@ from accompagnement.services.sessions import presences_marquer
 from defis.factories import DefiFactory, MembreEquipeFactory
 from evaluations.factories import PieceJointeFactory
 from evaluations.models import PieceJointe
+from evaluations.services.comites import comite_creer
 from magellan.effacement import effacement_inventaire, personne_effacer
 from magellan.models import Effacement
 from programme.factories import CoachFactory, EIGFactory, ParrainFactory, PersonneFactory, PromotionFactory
@@ -293,3 +295,30 @@ def test_les_exports_des_coachs_lisent_les_reponses_detachees(client, promotion,
 
     assert export.status_code == 200
     assert "Eig0" not in export.content.decode() and "Donneuse" not in export.content.decode()
+
+
+def test_aucune_version_du_journal_ne_garde_le_numero_de_la_personne_effacee(client, promotion, coach):
+    """The erased person was on a role, gave hours, facilitated a session and sat on a comité, all historised:
+    afterwards no version of the journal keeps their number, and the journal reads « une personne effacée »."""
+    sortante = ParrainFactory(promotion=promotion, prenom="Dominique", nom_usage="Sortante")
+    ancien = sortante.pk
+    defi = DefiFactory(promotion=promotion)
+    HeureAccelerationFactory(parrain=sortante, defi=defi)
+    session = SessionFactory(promotion=promotion, titre="Atelier données")
+    session.facilitateurs.add(sortante)
+    session.invites.add(sortante)
+    comite = comite_creer(defi, promotion.phases.get(numero=2), coachs=[coach], participants=[sortante])
+
+    personne_effacer(sortante, par=coach)
+
+    restes = [
+        (historique.__name__, champ.name)
+        for historique in apps.get_models() if historique.__name__.startswith("Historical")
+        for champ in historique._meta.concrete_fields
+        if champ.is_relation and champ.related_model is Personne
+        and historique.objects.filter(**{champ.attname: ancien}).exists()
+    ]
+    assert restes == []
+    client.force_login(coach)
+    page = client.get("/admin/journal/", {"modele": "evaluations.comite", "objet": comite.pk}).content.decode()
+    assert "une personne effacée" in page and "Sortante" not in page
