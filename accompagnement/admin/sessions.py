@@ -120,8 +120,9 @@ class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
         super().save_related(request, form, formsets, change)
         if "facilitateurs" in form.changed_data:
             services.session_animateurs_desinscrire(form.instance)
-        if not change:
-            # A change went through `session_modifier`, which tells the other apps; a new session is told here.
+        if not change or "facilitateurs" in form.changed_data:
+            # A change went through `session_modifier`, which tells the other apps, but before the admin wrote the
+            # facilitators (a comité's coaches follow them); a new session is told here.
             session_enregistree.send(sender=Session, session=form.instance)
         avertissement = avertissement_jour_non_ouvre(form.instance.debut)
         if avertissement:

@@ -119,6 +119,15 @@ def _session_synchroniser(comite: Comite):
         comite.save(update_fields=["session"])
 
 
+def _coachs_suivre(comite: Comite, session: Session) -> None:
+    """The session's facilitators are the comité's coaches: a coach added to or removed from the session in the
+    calendar, the board or the admin is added to or removed from the comité (written only when they differ, so that
+    the journal records a real change)."""
+    facilitateurs = set(session.facilitateurs.values_list("pk", flat=True))
+    if set(comite.coachs.values_list("pk", flat=True)) != facilitateurs:
+        comite.coachs.set(facilitateurs)
+
+
 def comite_verifier_session(sender=None, *, session, **kwargs):
     """Refuse, before it is written, a « comité d'évaluation » session of a défi that makes no sense: after the
     promotion ended, or a second one for a comité that has its live session (accompagnement's `session_verifiee`
@@ -154,6 +163,7 @@ def comite_suivre_session(sender=None, *, session, **kwargs):
     valeurs = (session.debut, duree, session.lien_visio)
     if comite is not None and comite.session_id == session.pk and (
             comite.debut, comite.duree_minutes, comite.lien_visio) == valeurs:
+        _coachs_suivre(comite, session)
         return
     nouveau = comite is None
     if nouveau:
@@ -164,8 +174,8 @@ def comite_suivre_session(sender=None, *, session, **kwargs):
     comite.session = session
     comite.full_clean(exclude=["session"])
     comite.save()
+    _coachs_suivre(comite, session)
     if nouveau:
-        comite.coachs.set(session.facilitateurs.all())
         comite.participants.set(equipe_par_defaut(session.defi))
         session_inscrits_ajouter(session, list(comite.participants.all()))
 

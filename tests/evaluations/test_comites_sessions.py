@@ -7,6 +7,7 @@ import html
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from accompagnement.factories import dispositif
 from accompagnement.models import Session
@@ -15,6 +16,7 @@ from accompagnement.services.sessions import session_modifier
 from evaluations.calendrier import dernier_jour_ouvre
 from evaluations.models import Comite
 from evaluations.services.comites import comite_creer
+from programme.factories import CoachFactory
 
 PARIS = ZoneInfo("Europe/Paris")
 pytestmark = pytest.mark.django_db
@@ -211,3 +213,37 @@ def test_l_administration_avertit_d_un_comite_ou_d_une_session_un_jour_non_ouvre
     page = html.unescape(reponse.content.decode())
     assert "est un jour de week-end" in page
     assert Comite.objects.get(defi=equipe["defi"]).debut.astimezone(PARIS).date() == samedi
+
+
+def test_changer_les_animateurs_de_la_session_change_les_coachs_du_comite(equipe):
+    """A coach swaps who facilitates the comité's session from the calendar: the comité's coaches follow (the comité
+    page and the rapport name them), and nobody is left on the comité who no longer facilitates it."""
+    comite = comite_creer(equipe["defi"], equipe["promotion"].phases.get(numero=3), coachs=[equipe["coach"]])
+    relais = CoachFactory(promotion=equipe["promotion"], prenom="Inès", nom_usage="Relais")
+    session_modifier(comite.session, facilitateurs=[relais])
+    assert list(comite.coachs.all()) == [relais]
+
+
+def test_changer_les_animateurs_dans_l_administration_change_les_coachs_du_comite(client, equipe):
+    """The same change made in the admin's session form: the comité's coaches follow too."""
+    comite = comite_creer(equipe["defi"], equipe["promotion"].phases.get(numero=3), coachs=[equipe["coach"]])
+    session = comite.session
+    relais = CoachFactory(promotion=equipe["promotion"], prenom="Inès", nom_usage="Relais")
+    debut, fin = timezone.localtime(session.debut), timezone.localtime(session.fin)
+    inscriptions = list(session.inscriptions.all())
+    donnees = {
+        "dispositif": session.dispositif_id, "promotion": session.promotion_id, "titre": session.titre,
+        "description": session.description, "debut_0": f"{debut:%d/%m/%Y}", "debut_1": f"{debut:%H:%M}",
+        "fin_0": f"{fin:%d/%m/%Y}", "fin_1": f"{fin:%H:%M}", "lieu": session.lieu, "lien_visio": session.lien_visio,
+        "audience": session.audience, "defi": session.defi_id, "capacite": "", "facilitateurs": [relais.pk],
+        "inscriptions-TOTAL_FORMS": len(inscriptions), "inscriptions-INITIAL_FORMS": len(inscriptions),
+        "inscriptions-MIN_NUM_FORMS": "0", "inscriptions-MAX_NUM_FORMS": "1000",
+    }
+    for rang, inscription in enumerate(inscriptions):
+        donnees.update({f"inscriptions-{rang}-id": inscription.pk, f"inscriptions-{rang}-session": session.pk,
+                        f"inscriptions-{rang}-personne": inscription.personne_id,
+                        f"inscriptions-{rang}-statut": inscription.statut, f"inscriptions-{rang}-present": "unknown"})
+    client.force_login(equipe["coach"])
+    reponse = client.post(f"/admin/accompagnement/session/{session.pk}/change/", donnees)
+    assert reponse.status_code == 302, reponse.context["adminform"].form.errors if reponse.context else reponse
+    assert list(comite.coachs.all()) == [relais]
