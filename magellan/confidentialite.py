@@ -43,7 +43,9 @@ def conservation() -> list[tuple[str, str]]:
     """The retention period of each kind of data, as the settings and the nightly tasks apply it."""
     return [
         ("Courriels envoyés", "leur contenu (qui peut porter un lien de connexion personnel) est effacé dès qu'ils "
-         "sont partis ou ont définitivement échoué ; leur destinataire et leur objet, "
+         "sont partis ; s'ils n'ont pu partir, "
+         f"{settings.COURRIELS_EN_ECHEC_JOURS} jours après le dernier essai (le temps qu'un coach les renvoie) ; "
+         "leur destinataire et leur objet, "
          f"{settings.NOTIFICATIONS_CONSERVATION_JOURS} jours après leur envoi."),
         ("Documents téléversés (fichiers des supports de comité, documents du bureau d'aide)",
          f"{settings.DOCUMENTS_CONSERVATION_JOURS} jours après la fin de la promotion, puis supprimés."),

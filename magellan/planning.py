@@ -22,7 +22,8 @@ def taches() -> list[tuple]:
         ("Courriels anciens : effacement des destinataires et des objets", "programme.notifications_purger",
          ("30", "3", "*", "*", "*"),
          "Chaque nuit : efface l'adresse, le destinataire et l'objet des courriels enregistrés il y a plus de "
-         f"{settings.NOTIFICATIONS_CONSERVATION_JOURS} jours ; seule leur clé reste, pour qu'aucun ne reparte."),
+         f"{settings.NOTIFICATIONS_CONSERVATION_JOURS} jours ; seule leur clé reste, pour qu'aucun ne reparte. Efface "
+         f"le contenu des courriels en échec depuis plus de {settings.COURRIELS_EN_ECHEC_JOURS} jours."),
         ("Documents des promotions terminées : suppression", "magellan.documents_echus_supprimer",
          ("0", "4", "*", "*", "*"),
          "Chaque nuit : supprime les fichiers joints aux supports et les documents du bureau d'aide des promotions "

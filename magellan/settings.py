@@ -184,6 +184,8 @@ INVITATION_VALIDITE_JOURS = env.int("INVITATION_VALIDITE_JOURS", default=14)
 # Retention: who an e-mail went to and its subject are erased this long after it was recorded (its body as soon as
 # it left or finally failed); the documents uploaded during a promotion are removed this long after its end.
 NOTIFICATIONS_CONSERVATION_JOURS = env.int("NOTIFICATIONS_CONSERVATION_JOURS", default=180)
+# A finally failed e-mail keeps its body this many days after its last attempt, for a coach to « Renvoyer » it.
+COURRIELS_EN_ECHEC_JOURS = env.int("COURRIELS_EN_ECHEC_JOURS", default=7)
 DOCUMENTS_CONSERVATION_JOURS = env.int("DOCUMENTS_CONSERVATION_JOURS", default=365)
 
 LANGUAGE_CODE = "fr"

@@ -3,6 +3,7 @@ people who hold a coach role, and never shows a password form."""
 
 from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.core.exceptions import ValidationError
@@ -306,8 +307,8 @@ def renvoyer(modeladmin, request, queryset):
     else:
         modeladmin.message_user(
             request, "Seules les notifications en échec dont le contenu est encore là se renvoient : il est effacé "
-            "après la dernière tentative, car il peut porter un lien personnel. Refaites l'action qui l'envoyait "
-            "(une nouvelle invitation, par exemple).", messages.WARNING,
+            f"{settings.COURRIELS_EN_ECHEC_JOURS} jours après le dernier essai, car il peut porter un lien personnel. "
+            "Refaites l'action qui l'envoyait (une nouvelle invitation, par exemple).", messages.WARNING,
         )
 
 

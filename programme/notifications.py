@@ -159,11 +159,12 @@ def notification_expedier(pk: int) -> bool:
 
 
 def notification_abandonner(pk: int):
-    """After the last retry: the e-mail is marked as failed, for the coaches to see in the admin, and its body is
-    erased (it may hold a personal login link); key, address, subject, error and dates stay, so the occasion is
-    never sent twice."""
+    """After the last retry: the e-mail is marked as failed, for the coaches to see in the admin. Its body (which
+    may hold a personal login link) is kept COURRIELS_EN_ECHEC_JOURS days after this last attempt, so that a coach
+    can send it again with « Renvoyer » once the mail server is back; the nightly purge erases it then. Key,
+    address, subject, error and dates stay, so the occasion is never sent twice."""
     Notification.objects.filter(pk=pk, statut=Notification.Statut.A_ENVOYER).update(
-        statut=Notification.Statut.ECHEC, texte="", html=""
+        statut=Notification.Statut.ECHEC, derniere_tentative_le=timezone.now()
     )
 
 
@@ -174,8 +175,9 @@ def _avec_corps():
 
 def notifications_renvoyer(ids) -> int:
     """Send again the chosen e-mails that ended in failure and still hold their body (the coaches' « Renvoyer » in
-    the admin): back to « à envoyer », attempts reset, enqueued after the commit. Others are left alone, those whose
-    body was erased after their last attempt included; returns how many."""
+    the admin, within COURRIELS_EN_ECHEC_JOURS days of their last attempt): back to « à envoyer », attempts reset,
+    enqueued after the commit. Others are left alone, those whose body was since erased included; returns how
+    many."""
     ids = list(Notification.objects.filter(_avec_corps(), pk__in=list(ids), statut=Notification.Statut.ECHEC)
                .values_list("pk", flat=True))
     Notification.objects.filter(pk__in=ids, statut=Notification.Statut.ECHEC).update(
@@ -220,18 +222,26 @@ def preferences_enregistrer(personne, recues: set[str]):
 
 def notifications_purger(maintenant=None) -> int:
     """Erase, from the e-mails recorded more than NOTIFICATIONS_CONSERVATION_JOURS days ago and done with (sent or
-    failed), who they went to and what they said: address, person, subject, body and error; returns how many.
+    failed), who they went to and what they said: address, person, subject, body and error; and the body of the
+    e-mails that failed more than COURRIELS_EN_ECHEC_JOURS days ago (kept until then for « Renvoyer »). Returns how
+    many e-mails lost something.
 
     The row itself stays as a tombstone holding only its key, category, status and dates, rather than being
     deleted: only the recorded key stops an occasion from leaving twice, and whether an occasion can come back after
     the retention period depends on each caller (a reminder's catch-up window, a task replayed from an old message,
     an occasion keyed without a date), which no purge can know. A key holds identifiers only, never a name or an
     address."""
-    limite = (maintenant or timezone.now()) - timedelta(days=settings.NOTIFICATIONS_CONSERVATION_JOURS)
-    return (
+    maintenant = maintenant or timezone.now()
+    limite = maintenant - timedelta(days=settings.NOTIFICATIONS_CONSERVATION_JOURS)
+    anciennes = (
         Notification.objects.filter(
             statut__in=[Notification.Statut.ENVOYEE, Notification.Statut.ECHEC], created_at__lt=limite
         )
         .filter(~Q(adresse="") | ~Q(sujet="") | Q(destinataire__isnull=False) | ~Q(derniere_erreur="") | _avec_corps())
         .update(adresse="", destinataire=None, sujet="", texte="", html="", derniere_erreur="")
     )
+    echec_limite = maintenant - timedelta(days=settings.COURRIELS_EN_ECHEC_JOURS)
+    echouees = Notification.objects.filter(_avec_corps(), statut=Notification.Statut.ECHEC).filter(
+        Q(derniere_tentative_le__lt=echec_limite) | Q(derniere_tentative_le__isnull=True, created_at__lt=echec_limite)
+    ).update(texte="", html="")
+    return anciennes + echouees

@@ -27,6 +27,7 @@ from programme.notifications import (
     notifier,
     notifier_plusieurs,
 )
+from programme.notifications import notifications_purger as purger
 from programme.tasks import TENTATIVES_MAX, notification_envoyer, notifications_purger, notifications_relancer
 
 pytestmark = pytest.mark.django_db
@@ -129,10 +130,12 @@ def test_un_serveur_qui_echoue_deux_fois_est_retente_et_le_courriel_part_une_foi
 
 
 def test_un_serveur_toujours_en_panne_mene_a_l_echec_sans_erreur_pour_l_appelant(
-        serveur, django_capture_on_commit_callbacks):
+        serveur, settings, django_capture_on_commit_callbacks):
     """A server that never answers: after the last retry the notification is in ECHEC with the error kept
     for the coaches, nothing left, and the caller got no exception; its body, which may hold a personal link, is
-    erased while its key, address and subject stay."""
+    kept COURRIELS_EN_ECHEC_JOURS days for « Renvoyer », then erased by the nightly purge while its key, address
+    and subject stay."""
+    settings.COURRIELS_EN_ECHEC_JOURS = 7
     serveur(1000)
     personne = PersonneFactory()
     with django_capture_on_commit_callbacks(execute=True):
@@ -142,6 +145,10 @@ def test_un_serveur_toujours_en_panne_mene_a_l_echec_sans_erreur_pour_l_appelant
     assert notification.statut == Notification.Statut.ECHEC
     assert notification.tentatives == TENTATIVES_MAX + 1
     assert "SMTPServerDisconnected" in notification.derniere_erreur
+    assert "Bonjour" in notification.texte and notification.html
+    assert purger(timezone.now() + datetime.timedelta(days=6)) == 0
+    assert purger(timezone.now() + datetime.timedelta(days=8)) == 1
+    notification.refresh_from_db()
     assert notification.texte == "" and notification.html == ""
     assert (notification.cle, notification.adresse, notification.sujet) == (
         "panne:1", personne.email, "[Magellan] Un essai")
@@ -313,17 +320,35 @@ def test_un_courtier_injoignable_ne_fait_pas_echouer_l_action_et_la_relance_ratt
     assert [m.to for m in mail.outbox] == [["inscrite@exemple.test"]]
 
 
-def test_apres_l_echec_final_la_meme_cle_ne_repart_pas_et_rien_de_vide_ne_part(
+def test_apres_l_echec_final_renvoyer_fait_partir_le_courriel_une_fois_le_serveur_revenu(
         serveur, django_capture_on_commit_callbacks):
-    """A failed e-mail whose body was erased: asking for its occasion again sends nothing (the key holds),
-    « Renvoyer », the catch-up of forgotten e-mails and a stray task send no empty e-mail either."""
+    """The server was down through every retry: asking for the occasion again sends nothing (the key holds), but
+    once the server is back, « Renvoyer » within the kept days delivers the whole e-mail once, then erases its
+    body."""
+    serveur(1000)
+    personne = PersonneFactory(prenom="Nina", email="nina@exemple.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = notifier(_envoi(personne, "echec:renvoi"))
+    serveur(0)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notifier(_envoi(personne, "echec:renvoi")) is None
+        assert notifications_renvoyer([notification.pk]) == 1
+        assert notifications_renvoyer([notification.pk]) == 0
+    assert [m.to for m in mail.outbox] == [["nina@exemple.test"]] and "Bonjour Nina," in mail.outbox[0].body
+    notification.refresh_from_db()
+    assert notification.statut == Notification.Statut.ENVOYEE and notification.texte == ""
+
+
+def test_apres_l_effacement_du_contenu_rien_de_vide_ne_part(serveur, django_capture_on_commit_callbacks):
+    """A failed e-mail whose body the purge erased: « Renvoyer », the catch-up of forgotten e-mails and a stray
+    task send no empty e-mail."""
     serveur(1000)
     personne = PersonneFactory(email="nina@exemple.test")
     with django_capture_on_commit_callbacks(execute=True):
         notification = notifier(_envoi(personne, "echec:vide"))
     serveur(0)
+    purger(timezone.now() + datetime.timedelta(days=30))
     with django_capture_on_commit_callbacks(execute=True):
-        assert notifier(_envoi(personne, "echec:vide")) is None
         assert notifications_renvoyer([notification.pk]) == 0
     Notification.objects.filter(pk=notification.pk).update(
         statut=Notification.Statut.A_ENVOYER, created_at=timezone.now() - datetime.timedelta(hours=1))

@@ -142,7 +142,8 @@ def test_renvoyer_remet_a_l_envoi_les_notifications_en_echec_seulement(client, d
 def test_renvoyer_un_courriel_dont_le_contenu_est_efface_n_envoie_rien_et_dit_pourquoi(
         client, django_capture_on_commit_callbacks):
     """« Renvoyer » on a failed e-mail whose body was erased after its last attempt sends no empty e-mail: the
-    coach reads that its content is gone and that the action which sent it is to be done again."""
+    coach reads that its content is gone (erased days after the last attempt) and that the action which sent it is
+    to be done again."""
     client.force_login(CoachFactory())
     echec = _notification("echec@exemple.test", "renvoi:vide", Notification.Statut.ECHEC)
     Notification.objects.filter(pk=echec.pk).update(texte="", html="")
@@ -150,7 +151,7 @@ def test_renvoyer_un_courriel_dont_le_contenu_est_efface_n_envoie_rien_et_dit_po
         reponse = client.post("/admin/programme/notification/", {
             "action": "renvoyer", "_selected_action": [echec.pk],
         }, follow=True)
-    assert "il est effacé après la dernière tentative" in reponse.content.decode()
+    assert "il est effacé 7 jours après le dernier essai" in reponse.content.decode()
     assert mail.outbox == []
     echec.refresh_from_db()
     assert echec.statut == Notification.Statut.ECHEC
