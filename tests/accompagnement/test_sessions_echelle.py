@@ -1,5 +1,5 @@
-"""The sessions' admin at national scale: the list counts registrations for its page only, and a session's change
-page reads its registrations in a fixed number of queries, however many people registered."""
+"""The sessions at national scale: the admin's list and the coaches' list count registrations for their page only,
+and a session's change page reads its registrations in a fixed number of queries, however many people registered."""
 
 import html
 
@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accompagnement.factories import InscriptionFactory, SessionFactory
 from accompagnement.models import Inscription
+from accompagnement.views.sessions import SESSIONS_PAR_PAGE
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +82,20 @@ def test_la_page_d_une_session_lit_ses_inscriptions_en_nombre_constant_de_requet
     page = html.unescape(reponse.content.decode())
     for personne in inscrites:
         assert f'<option value="{personne.pk}" selected>{personne}</option>' in page
+
+
+def test_la_liste_des_coachs_coupe_la_page_avant_de_compter_les_inscriptions(client, coach, promotion):
+    """/coachs/sessions/ of a promotion with more sessions than a page: the count of the list never joins the
+    registrations, one query counts them for the sessions shown, and each row shows its counts."""
+    sessions = [SessionFactory(promotion=promotion, capacite=5) for _ in range(SESSIONS_PAR_PAGE + 3)]
+    premiere = min(sessions, key=lambda s: (s.debut, s.pk))
+    for _ in range(2):
+        InscriptionFactory(session=premiere)
+    InscriptionFactory(session=premiere, statut=Inscription.Statut.ATTENTE)
+    reponse, requetes = _requetes(client, "/coachs/sessions/")
+    sur_les_inscriptions = [sql for sql in requetes if "accompagnement_inscription" in sql]
+    assert len(sur_les_inscriptions) == 1
+    assert '"session_id" IN' in sur_les_inscriptions[0]
+    page = reponse.context["page_obj"]
+    assert page.paginator.count == SESSIONS_PAR_PAGE + 3 and len(page.object_list) == SESSIONS_PAR_PAGE
+    assert "2 / 5 (+1 en attente)" in html.unescape(reponse.content.decode())
