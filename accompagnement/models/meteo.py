@@ -126,6 +126,9 @@ class AlerteMeteo(models.Model):
         verbose_name = "alerte météo"
         verbose_name_plural = "alertes météo"
         ordering = ["-created_at"]
+        # The admin's list: newest first (the tie broken by id), whole or by motif.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="alerte_meteo_recentes"),
+                   models.Index(fields=["motif", "-created_at"], name="alerte_meteo_motif_recentes")]
         constraints = [
             models.UniqueConstraint(
                 fields=["reponse", "motif"], name="alerte_meteo_unique",
