@@ -98,7 +98,12 @@ class ReponseMeteo(models.Model):
                 violation_error_message="Choisissez un niveau de l'échelle proposée.",
             ),
         ]
-        indexes = [models.Index(fields=["eig", "repondue_le"])]
+        indexes = [
+            models.Index(fields=["eig", "repondue_le"]),
+            # The coaches' page of a promotion's EIG: each person's answered rounds, read from the index alone.
+            models.Index(fields=["eig", "vague"], include=["meteo"], condition=Q(repondue_le__isnull=False),
+                         name="reponse_meteo_repondues"),
+        ]
 
     def __str__(self):
         return f"{self.eig} · {self.vague}"
