@@ -1,7 +1,6 @@
 """What a person's agenda holds: sessions, mentorat, the month grid and the répartition du temps."""
 
 import datetime
-
 import re
 
 import pytest
