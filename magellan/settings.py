@@ -107,6 +107,10 @@ if REDIS_URL:
                           "KEY_PREFIX": "magellan"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With the shared cache, a signed-in visitor's session is read from Redis (written through to the database, which
+# stays the reference): one query less on every authenticated page, from any web process.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "programme.Personne"
 AUTHENTICATION_BACKENDS = [

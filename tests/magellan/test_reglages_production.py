@@ -16,12 +16,12 @@ django.setup()
 from django.conf import settings
 from programme.stockage import stockage_prive
 prive = stockage_prive()
-print(json.dumps({"storages": settings.STORAGES, "base": settings.DATABASES["default"],
-                  "prive": type(prive).__name__, "prive_options": getattr(prive, "location", None),
+print(json.dumps({"sessions": settings.SESSION_ENGINE, "storages": settings.STORAGES,
+                  "base": settings.DATABASES["default"], "prive": type(prive).__name__,
                   "prive_seau": getattr(prive, "bucket_name", None)}, default=str))
 """
 VARIABLES = ("S3_BUCKET", "S3_BUCKET_PRIVE", "S3_ENDPOINT_URL", "S3_REGION", "S3_ACCESS_KEY_ID",
-             "S3_SECRET_ACCESS_KEY", "S3_MEDIA_DOMAINE", "DATABASE_POOL", "DATABASE_URL")
+             "S3_SECRET_ACCESS_KEY", "S3_MEDIA_DOMAINE", "DATABASE_POOL", "DATABASE_URL", "REDIS_URL")
 
 
 def _reglages(**variables):
@@ -64,3 +64,11 @@ def test_database_pool_donne_un_pool_de_connexions_a_postgresql(pool, attendu):
     assert base.get("OPTIONS", {}).get("pool") == attendu
     if attendu:
         assert base["CONN_MAX_AGE"] == 0
+
+
+def test_avec_le_cache_partage_les_sessions_de_connexion_se_lisent_dans_redis():
+    """With REDIS_URL, a signed-in visitor's session is read from the shared cache (and kept in the database);
+    without it, from the database as on one machine."""
+    assert _reglages(REDIS_URL="redis://redis.exemple.test:6379/0")["sessions"] == (
+        "django.contrib.sessions.backends.cached_db")
+    assert _reglages()["sessions"] == "django.contrib.sessions.backends.db"
