@@ -1,9 +1,11 @@
 """The public catalogue of défis, a défi's page, and the open-data export."""
 
 import csv
+import json
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +18,8 @@ from .contenu import corps_en_html
 from .forms import FiltreDefisForm
 
 DEFIS_PAR_PAGE = 24
+# The open-data exports read the catalogue by batches of this many défis.
+LOT_EXPORT = 200
 
 
 def catalogue(request):
@@ -70,37 +74,65 @@ def _entetes_licence(reponse):
     return reponse
 
 
-def export_json(request):
-    lignes = [_ligne_export(request, d) for d in selectors.defis_pour_export()]
-    contenu = {
+def _defis_par_lots():
+    """The exported défis, read by batches of LOT_EXPORT (each with its prefetched taxonomies): the response
+    streams them, its memory does not grow with the catalogue."""
+    return selectors.defis_pour_export().iterator(chunk_size=LOT_EXPORT)
+
+
+def _json_en_flux(request, nombre):
+    """The JSON document piece by piece: the same text `json.dumps(…, indent=2, ensure_ascii=False)` writes."""
+    entete = {
         "titre": "Défis d'intérêt général du programme EIG",
         "licence": settings.OPEN_DATA_LICENCE,
         "licence_url": settings.OPEN_DATA_LICENCE_URL,
         "producteur": "Direction interministérielle du numérique (DINUM) — programme Entrepreneurs d'intérêt général",
         "genere_le": timezone.now().isoformat(timespec="seconds"),
-        "nombre": len(lignes),
-        "defis": lignes,
+        "nombre": nombre,
     }
-    reponse = JsonResponse(contenu, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    yield json.dumps(entete, ensure_ascii=False, indent=2)[:-2] + ',\n  "defis": ['
+    separateur = "\n    "
+    for defi in _defis_par_lots():
+        ligne = json.dumps(_ligne_export(request, defi), ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
+        yield separateur + ligne.replace("\n", "\n    ")
+        separateur = ",\n    "
+    yield ("\n  ]" if nombre else "]") + "\n}"
+
+
+def export_json(request):
+    reponse = StreamingHttpResponse(_json_en_flux(request, selectors.defis_pour_export().count()),
+                                    content_type="application/json")
     reponse["Content-Disposition"] = 'inline; filename="defis-eig.json"'
     return _entetes_licence(reponse)
 
 
-def export_csv(request):
-    reponse = HttpResponse(content_type="text/csv; charset=utf-8")
-    reponse["Content-Disposition"] = 'attachment; filename="defis-eig.csv"'
-    reponse.write("\ufeff")  # so that spreadsheet software reads the accents right
-    colonnes = ["identifiant", "titre", "description", "administration", "promotion", "themes", "metiers", "ville",
+class _Echo:
+    """A file that gives back what is written to it: the csv module writes one row, the stream sends it."""
+
+    def write(self, valeur):
+        return valeur
+
+
+COLONNES_CSV = ["identifiant", "titre", "description", "administration", "promotion", "themes", "metiers", "ville",
                 "lieu", "annee", "startup_etat", "url_startup_etat", "realisations", "url"]
-    ecrivain = csv.DictWriter(reponse, fieldnames=colonnes)
-    ecrivain.writeheader()
-    for defi in selectors.defis_pour_export():
+
+
+def _csv_en_flux(request):
+    ecrivain = csv.DictWriter(_Echo(), fieldnames=COLONNES_CSV)
+    yield "\ufeff"  # so that spreadsheet software reads the accents right
+    yield ecrivain.writeheader()
+    for defi in _defis_par_lots():
         ligne = _ligne_export(request, defi)
         ligne["themes"] = " | ".join(ligne["themes"])
         ligne["metiers"] = " | ".join(ligne["metiers"])
         ligne["startup_etat"] = "oui" if ligne["startup_etat"] else "non"
         ligne["realisations"] = " | ".join(r["url"] for r in ligne["realisations"])
-        ecrivain.writerow(ligne)
+        yield ecrivain.writerow(ligne)
+
+
+def export_csv(request):
+    reponse = StreamingHttpResponse(_csv_en_flux(request), content_type="text/csv; charset=utf-8")
+    reponse["Content-Disposition"] = 'attachment; filename="defis-eig.csv"'
     return _entetes_licence(reponse)
 
 

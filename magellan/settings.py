@@ -88,6 +88,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if env.bool("DATABASE_POOL", default=False) and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Several web processes and workers on one PostgreSQL: each process keeps a pool of connections (psycopg's,
+    # through Django), instead of one persistent connection per thread; PgBouncer in front also works, without it.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env.int("DATABASE_POOL_MIN", default=2), "max_size": env.int("DATABASE_POOL_MAX", default=10),
+    }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Under `make run` the web process and the Celery worker share the file: wait for a lock, do not fail.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -100,6 +107,10 @@ if REDIS_URL:
                           "KEY_PREFIX": "magellan"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# With the shared cache, a signed-in visitor's session is read from Redis (written through to the database, which
+# stays the reference): one query less on every authenticated page, from any web process.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "programme.Personne"
 AUTHENTICATION_BACKENDS = [
@@ -207,6 +218,26 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# On several machines, the uploads go to an S3-compatible object storage (django-storages) that every web process
+# and worker reads: public media under `media/`, private documents under `prive/` of the same bucket, or of
+# S3_BUCKET_PRIVE, fetched only by the views that check permissions. Without S3_BUCKET, the folders below.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+if S3_BUCKET:
+    _S3 = {
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("S3_REGION", default="") or None,
+        "access_key": env.str("S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("S3_SECRET_ACCESS_KEY", default="") or None,
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        **_S3, "bucket_name": S3_BUCKET, "location": "media", "querystring_auth": False,
+        "custom_domain": env.str("S3_MEDIA_DOMAINE", default="") or None,
+    }}
+    STORAGES["prive"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        **_S3, "bucket_name": env.str("S3_BUCKET_PRIVE", default="") or S3_BUCKET, "location": "prive",
+        "default_acl": "private", "querystring_auth": True,
+    }}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Uploaded documents (bureau d'aide, comité supports) are never served as static media.

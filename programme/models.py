@@ -484,7 +484,11 @@ class Notification(models.Model):
     class Meta:
         verbose_name = "notification"
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["statut", "created_at"])]
+        # The worker's queue (by status), and the admin's list newest first (the tie broken by id), whole or by
+        # category.
+        indexes = [models.Index(fields=["statut", "created_at"]),
+                   models.Index(fields=["-created_at", "-id"], name="notification_recentes"),
+                   models.Index(fields=["categorie", "-created_at"], name="notif_categorie_recentes")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(statut="envoyee") | Q(envoyee_le__isnull=False), name="notification_envoyee_datee",

@@ -1,9 +1,10 @@
-"""Where private uploads live: outside the public media, served only by views that check permissions."""
+"""Where private uploads live: outside the public media, served only by views that check permissions — a folder
+(PRIVATE_MEDIA_ROOT) on one machine, the object storage configured as `STORAGES["prive"]` on several."""
 
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class StockagePrive(FileSystemStorage):
@@ -22,5 +23,8 @@ class StockagePrive(FileSystemStorage):
 
 
 def stockage_prive():
-    """Callable storage, so that migrations keep a reference rather than a path."""
+    """Callable storage, so that migrations keep a reference rather than a path: the object storage of the
+    settings' `STORAGES["prive"]` when there is one (S3_BUCKET), else the folder PRIVATE_MEDIA_ROOT."""
+    if "prive" in settings.STORAGES:
+        return storages.create_storage(settings.STORAGES["prive"])
     return StockagePrive()

@@ -3,8 +3,12 @@ sessions with their registrations. Changes to a session go through the services,
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -40,8 +44,41 @@ class DispositifAdmin(ReserveAuxCoachs, admin.ModelAdmin):
         return False
 
 
+class PersonneAutocomplete(AutocompleteSelect):
+    """The autocomplete of a registration's person, which shows the person already read with the registration
+    (`libelles`: {pk: label}) instead of asking the database once per row; any other value is looked up."""
+
+    libelles: dict[str, str] | None = None
+
+    def optgroups(self, name, value, attr=None):
+        choisies = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.libelles is None or not set(choisies) <= self.libelles.keys():
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        options += [self.create_option(name, pk, self.libelles[pk], True, len(options) + rang)
+                    for rang, pk in enumerate(choisies[:1])]
+        return [(None, options, 0)]
+
+
+class InscriptionsFormSet(BaseInlineFormSet):
+    """Each row's person comes with its registration (select_related): its label is handed to the widget."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        inscription = form.instance
+        if inscription.pk and inscription.personne_id:
+            champ = form.fields["personne"]
+            widget = getattr(champ.widget, "widget", champ.widget)
+            widget.libelles = {str(inscription.personne_id): champ.label_from_instance(inscription.personne)}
+        return form
+
+
 class InscriptionInline(ReserveAuxCoachs, admin.TabularInline):
+    """A session's registrations: a conférence of a whole promotion has hundreds, read in a fixed number of
+    queries whatever their number."""
+
     model = Inscription
+    formset = InscriptionsFormSet
     extra = 0
     fields = ["personne", "statut", "present", "created_at"]
     readonly_fields = ["created_at"]
@@ -49,6 +86,11 @@ class InscriptionInline(ReserveAuxCoachs, admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("personne", "session")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "personne":
+            kwargs["widget"] = PersonneAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.action(description="Publier les sessions en brouillon sélectionnées")
@@ -77,6 +119,28 @@ class SessionAdminForm(forms.ModelForm):
         return capacite
 
 
+def _inscrites(sessions=None):
+    """Registered people per session: of the given sessions (a page of the list), or as a sort expression."""
+    inscrites = Inscription.objects.filter(statut=Inscription.Statut.INSCRITE).order_by()
+    if sessions is None:
+        return Coalesce(Subquery(inscrites.filter(session=OuterRef("pk")).values("session")
+                                 .annotate(n=Count("pk")).values("n")), Value(0))
+    return dict(inscrites.filter(session__in=sessions).values_list("session").annotate(Count("pk")))
+
+
+class SessionsChangeList(ChangeList):
+    """The list counts registrations for the rows of its page only: the page, the counts of the paginator and
+    the date hierarchy never join the whole table of registrations."""
+
+    def get_results(self, request):
+        super().get_results(request)
+        sessions = list(self.result_list)
+        comptes = _inscrites(sessions)
+        for session in sessions:
+            session.nombre_inscrites = comptes.get(session.pk, 0)
+        self.result_list = sessions
+
+
 @admin.register(Session)
 class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
     form = SessionAdminForm
@@ -100,13 +164,15 @@ class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         # A session stored out of the accepted dates before they held could not be shown: it is left out.
-        return super().get_queryset(request).filter(moments_lisibles()).annotate(
-            _inscrites=Count("inscriptions", filter=Q(inscriptions__statut=Inscription.Statut.INSCRITE))
-        )
+        return super().get_queryset(request).filter(moments_lisibles())
 
-    @admin.display(description="inscrites", ordering="_inscrites")
+    def get_changelist(self, request, **kwargs):
+        return SessionsChangeList
+
+    # Sorting by this column counts every session's registrations: only when a coach asks for it.
+    @admin.display(description="inscrites", ordering=_inscrites())
     def nombre_inscrites(self, obj):
-        return obj._inscrites
+        return obj.nombre_inscrites
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -57,6 +57,8 @@ class CarnetDeBord(models.Model):
         verbose_name = "carnet de bord"
         verbose_name_plural = "carnets de bord"
         ordering = ["-mois"]
+        # The admin's list and its date hierarchy: latest months first (the tie broken by id).
+        indexes = [models.Index(fields=["-mois", "-id"], name="carnet_mois_recents")]
         constraints = [
             models.UniqueConstraint(
                 fields=["eig", "mois"], name="carnet_un_par_mois",

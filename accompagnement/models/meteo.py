@@ -98,7 +98,12 @@ class ReponseMeteo(models.Model):
                 violation_error_message="Choisissez un niveau de l'échelle proposée.",
             ),
         ]
-        indexes = [models.Index(fields=["eig", "repondue_le"])]
+        indexes = [
+            models.Index(fields=["eig", "repondue_le"]),
+            # The coaches' page of a promotion's EIG: each person's answered rounds, read from the index alone.
+            models.Index(fields=["eig", "vague"], include=["meteo"], condition=Q(repondue_le__isnull=False),
+                         name="reponse_meteo_repondues"),
+        ]
 
     def __str__(self):
         return f"{self.eig} · {self.vague}"
@@ -126,6 +131,9 @@ class AlerteMeteo(models.Model):
         verbose_name = "alerte météo"
         verbose_name_plural = "alertes météo"
         ordering = ["-created_at"]
+        # The admin's list: newest first (the tie broken by id), whole or by motif.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="alerte_meteo_recentes"),
+                   models.Index(fields=["motif", "-created_at"], name="alerte_meteo_motif_recentes")]
         constraints = [
             models.UniqueConstraint(
                 fields=["reponse", "motif"], name="alerte_meteo_unique",

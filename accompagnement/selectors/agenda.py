@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,39 +138,39 @@ def _evenement_de_reservation(reservation, personne) -> Evenement:
 
 
 def evenements_de(personne, debut, fin) -> list[Evenement]:
-    """Everything in a person's agenda that overlaps [debut, fin), sorted by start, in two queries.
+    """Everything in a person's agenda that overlaps [debut, fin), sorted by start, in three queries.
 
     Sessions: published or cancelled ones where the person is registered (or on the waiting list, marked as
     such) or that they facilitate. Mentorat: the slots of their cycles and, for a mentor, the slots booked
     with them; cancelled ones stay, marked, so that calendars subscribed to the feed remove them.
+    Each query starts from the person's own rows (answers, facilitations, cycles), so that its time follows
+    their sessions, not every session of the country in the period.
     """
-    animees = Session.facilitateurs.through.objects.filter(personne_id=personne.pk)
-    sessions = (
-        Session.objects.filter(
-            statut__in=[Session.Statut.PUBLIEE, Session.Statut.ANNULEE], debut__lt=fin, fin__gt=debut,
-        )
-        .filter(
-            Q(pk__in=Inscription.objects.filter(
-                personne=personne, statut__in=[Inscription.Statut.INSCRITE, Inscription.Statut.ATTENTE],
-            ).values("session_id"))
-            | Q(pk__in=animees.values("session_id"))
-        )
-        .annotate(
-            statut_inscription=Subquery(
-                Inscription.objects.filter(session=OuterRef("pk"), personne=personne).order_by().values("statut")[:1]
-            ),
-            est_animee=Exists(animees.filter(session_id=OuterRef("pk"))),
-        )
-        .select_related("dispositif")
-        .only(*CHAMPS_SESSION, "dispositif__nom", "dispositif__famille")
-    )
+    dans_la_fenetre = {"session__statut__in": [Session.Statut.PUBLIEE, Session.Statut.ANNULEE],
+                       "session__debut__lt": fin, "session__fin__gt": debut}
+    champs = [f"session__{nom}" for nom in CHAMPS_SESSION] + ["session__dispositif__nom",
+                                                              "session__dispositif__famille"]
+    sessions = {}
+    for inscription in (
+        Inscription.objects.filter(personne=personne, statut__in=[Inscription.Statut.INSCRITE,
+                                                                  Inscription.Statut.ATTENTE], **dans_la_fenetre)
+        .select_related("session__dispositif").only("statut", *champs).order_by()
+    ):
+        sessions[inscription.session_id] = (inscription.session, inscription.statut, False)
+    for animee in (
+        Session.facilitateurs.through.objects.filter(personne_id=personne.pk, **dans_la_fenetre)
+        .select_related("session__dispositif").only("session_id", *champs).order_by()
+    ):
+        session, statut, _ = sessions.get(animee.session_id, (animee.session, None, True))
+        sessions[animee.session_id] = (session, statut, True)
     reservations = (
         Reservation.objects.filter(creneau__debut__lt=fin, creneau__fin__gt=debut)
         .filter(Q(cycle__demandeur=personne) | Q(cycle__mentor=personne))
         .select_related("creneau", "cycle__demandeur", "cycle__mentor")
     )
     evenements = [
-        evenement_de_session(s, statut_inscription=s.statut_inscription, anime=s.est_animee) for s in sessions
+        evenement_de_session(session, statut_inscription=statut, anime=anime)
+        for session, statut, anime in sessions.values()
     ] + [_evenement_de_reservation(r, personne) for r in reservations]
     return sorted(evenements, key=lambda e: (e.debut, e.fin, e.titre))
 

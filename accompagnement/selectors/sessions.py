@@ -81,6 +81,22 @@ def _avec_comptes(sessions: QuerySet[Session]) -> QuerySet[Session]:
     )
 
 
+def comptes_ajouter(sessions) -> list[Session]:
+    """The sessions given (a page of a list), each with `nombre_inscrites` and `nombre_attente`, counted in one
+    query for these sessions only: a list is cut into pages before anything is counted."""
+    sessions = list(sessions)
+    comptes = {
+        (session_id, statut): nombre
+        for session_id, statut, nombre in Inscription.objects.filter(
+            session__in=sessions, statut__in=[INSCRITE, ATTENTE]
+        ).order_by().values_list("session_id", "statut").annotate(Count("pk"))
+    } if sessions else {}
+    for session in sessions:
+        session.nombre_inscrites = comptes.get((session.pk, INSCRITE), 0)
+        session.nombre_attente = comptes.get((session.pk, ATTENTE), 0)
+    return sessions
+
+
 def sessions_ouvertes_pour(personne) -> QuerySet[Session]:
     """The published sessions to come that `personne` is invited to and does not facilitate, soonest first, each
     with its dispositif, its counts and the person's own answer in `mes_inscriptions` (a list of zero or one)."""
@@ -97,7 +113,8 @@ def sessions_ouvertes_pour(personne) -> QuerySet[Session]:
 
 
 def sessions_de_promotion(promotion: Promotion, *, dispositif=None, statut="", mois="") -> QuerySet[Session]:
-    """The coaches' list of a promotion's sessions, filtered by dispositif, status and month ("AAAA-MM")."""
+    """The coaches' list of a promotion's sessions, filtered by dispositif, status and month ("AAAA-MM"); the page
+    shown gets its counts from `comptes_ajouter`."""
     sessions = (
         Session.objects.filter(moments_lisibles(), promotion=promotion)
         .select_related("dispositif", "defi", "expertise", "phase")
@@ -112,12 +129,12 @@ def sessions_de_promotion(promotion: Promotion, *, dispositif=None, statut="", m
         annee, numero = (int(x) for x in mois.split("-"))
         debut = timezone.make_aware(datetime.datetime(annee, numero, 1))
         sessions = sessions.filter(debut__gte=debut, debut__lt=debut + relativedelta(months=1))
-    return _avec_comptes(sessions)
+    return sessions
 
 
-def calendrier_planifie(promotion: Promotion) -> QuerySet[Session]:
-    """The promotion's drafts, for the coaches to review before publishing."""
-    return sessions_de_promotion(promotion, statut=Session.Statut.BROUILLON)
+def calendrier_planifie(promotion: Promotion) -> list[Session]:
+    """The promotion's drafts, with their counts, for the coaches to review before publishing."""
+    return comptes_ajouter(sessions_de_promotion(promotion, statut=Session.Statut.BROUILLON))
 
 
 def session_pour_page(pk) -> Session | None:

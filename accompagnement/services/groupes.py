@@ -25,7 +25,7 @@ from ..groupes_algo import composer_pluri, groupes_entre_pairs
 from ..models import Dispositif, GroupePartage, MembreGroupe, Session
 from ..selectors import groupes as selectors
 from .planificateur import jour_ouvre_a_partir
-from .sessions import session_creer, session_modifier, session_publier
+from .sessions import session_modifier, sessions_creer, sessions_publier
 
 PAIRS, PLURI = GroupePartage.Type.PAIRS, GroupePartage.Type.PLURI
 DISPOSITIFS = {PAIRS: "partage-entre-pairs", PLURI: "partage-pluridisciplinaire"}
@@ -116,16 +116,20 @@ def _composer_pluri(promotion, mois, participants, personnes):
 
 
 def _enregistrer(promotion, mois, groupes, personnes):
-    """Save the groups, their members and one draft session each, inviting the members."""
+    """Save the groups, their members and one draft session each, inviting the members, in bulk: the number of
+    queries does not grow with the number of groups."""
     dispositifs = {d.slug: d for d in Dispositif.objects.filter(slug__in=DISPOSITIFS.values())}
+    sessions = []
     for groupe, ids in groupes:
         debut, fin = _horaire(mois, groupe.type)
-        groupe.session = session_creer(
-            promotion=promotion, dispositif=dispositifs[DISPOSITIFS[groupe.type]], titre=_titre(groupe)[:200],
-            description=_description(groupe, personnes), debut=debut, fin=fin, lieu=LIEU,
-            audience=Session.Audience.LISTE, invites=ids,
-        )
-        groupe.save()
+        sessions.append({
+            "dispositif": dispositifs[DISPOSITIFS[groupe.type]], "titre": _titre(groupe)[:200],
+            "description": _description(groupe, personnes), "debut": debut, "fin": fin, "lieu": LIEU,
+            "audience": Session.Audience.LISTE, "invites": ids,
+        })
+    for (groupe, _), session in zip(groupes, sessions_creer(promotion=promotion, sessions=sessions), strict=True):
+        groupe.session = session
+    GroupePartage.objects.bulk_create([groupe for groupe, _ in groupes])
     MembreGroupe.objects.bulk_create([
         MembreGroupe(groupe=groupe, personne_id=pk, promotion=promotion, mois=mois, type=groupe.type)
         for groupe, ids in groupes for pk in ids
@@ -191,11 +195,10 @@ def groupes_publier(promotion: Promotion, mois: datetime.date) -> int:
     if not groupes:
         return 0
     maintenant = timezone.now()
+    sessions_publier([groupe.session_id for groupe in groupes if groupe.session_id])
     for groupe in groupes:
-        if groupe.session_id and groupe.session.statut == Session.Statut.BROUILLON:
-            session_publier(groupe.session)
         groupe.publie_le = maintenant
-        groupe.save(update_fields=["publie_le"])
+    GroupePartage.objects.bulk_update(groupes, ["publie_le"])
     envois = []
     for groupe in selectors.groupes_avec_membres([g.pk for g in groupes]):
         envois += [_invitation(groupe, personne) for personne in groupe.membres_liste]

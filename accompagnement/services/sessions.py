@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from programme.historique import auteur_courant, auteur_noter
 from programme.notifications import Envoi, lien_absolu, notifier_plusieurs
@@ -44,6 +44,72 @@ def session_creer(*, promotion, facilitateurs=(), invites=(), inscrits=(), publi
     _inscrits_fixer(session, [p for p in inscrits if getattr(p, "pk", p) not in animateurs])
     session_enregistree.send(sender=Session, session=session)
     return session
+
+
+@transaction.atomic
+def sessions_creer(*, promotion, sessions, publier=False) -> list[Session]:
+    """Create many sessions of `promotion` at once (a month's groupes de partage), each given as the keyword
+    arguments of `session_creer` (`facilitateurs`, `invites`, `inscrits` included), and each checked as
+    `session_creer` checks one: its fields, its dates within the promotion, the other apps' rules, the model's
+    constraints, its phase following its start. The number of queries does not grow with the number of sessions:
+    foreign keys and constraints are checked once per distinct value, the phases read once, the rows, their
+    history and their people written in bulk, in the journal of changes under the request's person."""
+    lignes = []
+    for champs in sessions:
+        champs = dict(champs)
+        gens = {nom: champs.pop(nom, ()) for nom in ("facilitateurs", "invites", "inscrits")}
+        session = Session(promotion=promotion, **champs)
+        session.statut = Session.Statut.PUBLIEE if publier else Session.Statut.BROUILLON
+        lignes.append((session, gens, "phase" in champs))
+    _verifier_en_lot([session for session, _, _ in lignes])
+    phases = list(promotion.phases.all())
+    for session, _, phase_donnee in lignes:
+        if not phase_donnee:
+            jour = timezone.localdate(session.debut)
+            session.phase = next((phase for phase in phases if phase.contient(jour)), None)
+    creees = bulk_create_with_history([session for session, _, _ in lignes], Session, batch_size=500,
+                                      default_user=auteur_courant(None))
+    for (session, _, _), creee in zip(lignes, creees, strict=True):
+        session.pk = creee.pk
+    for nom in ("facilitateurs", "invites"):
+        lien = getattr(Session, nom).through
+        lien.objects.bulk_create([lien(session_id=session.pk, personne_id=getattr(p, "pk", p))
+                                  for session, gens, _ in lignes for p in dict.fromkeys(gens[nom])],
+                                 batch_size=1000)
+    Inscription.objects.bulk_create([
+        Inscription(session=session, personne_id=pk, statut=Inscription.Statut.INSCRITE)
+        for session, gens, _ in lignes
+        for pk in sorted({getattr(p, "pk", p) for p in gens["inscrits"]}
+                         - {getattr(p, "pk", p) for p in gens["facilitateurs"]})
+    ], batch_size=1000)
+    for session, _, _ in lignes:
+        session_enregistree.send(sender=Session, session=session)
+    return [session for session, _, _ in lignes]
+
+
+def _verifier_en_lot(sessions: list[Session]):
+    """`full_clean` of each session, with what asks the database done once for them all: the existence of the rows
+    their keys name, the uniqueness of their uid, and each constraint once per distinct set of values it reads."""
+    cles = [champ for champ in Session._meta.concrete_fields if champ.many_to_one]
+    for champ in cles:
+        valeurs = {getattr(s, champ.attname) for s in sessions} - {None}
+        connues = set(champ.remote_field.model._base_manager.filter(pk__in=valeurs).values_list("pk", flat=True))
+        if valeurs - connues:
+            raise ValidationError({champ.name: f"{champ.verbose_name.capitalize()} introuvable : "
+                                               f"{sorted(valeurs - connues)}."})
+    uids = [s.uid for s in sessions]
+    if len(set(uids)) < len(uids) or Session.objects.filter(uid__in=uids).exists():
+        raise ValidationError("Deux sessions ne peuvent pas avoir le même identifiant iCalendar.")
+    deja_verifiees = set()
+    for session in sessions:
+        session.full_clean(exclude=[c.name for c in cles if getattr(session, c.attname) is not None],
+                           validate_unique=False, validate_constraints=False)
+        for contrainte in Session._meta.constraints:
+            champs = sorted(contrainte.condition.referenced_base_fields)
+            cle = (contrainte.name, *(getattr(session, Session._meta.get_field(nom).attname) for nom in champs))
+            if cle not in deja_verifiees:
+                contrainte.validate(Session, session)
+                deja_verifiees.add(cle)
 
 
 @transaction.atomic
@@ -116,6 +182,20 @@ def session_annuler(session: Session, *, motif: str, par=None) -> Session:
         _annoncer(session, "session_annulee", f"Session annulée : {session.titre}", "annulee",
                   _personnes_concernees(session))
     return session
+
+
+@transaction.atomic
+def sessions_publier(sessions) -> int:
+    """Publish these sessions' drafts at once (a month's groupes de partage), in a fixed number of queries; each
+    gets its version in the journal of changes. Returns how many were published."""
+    brouillons = list(Session.objects.select_for_update(of=("self",)).filter(
+        pk__in=[getattr(s, "pk", s) for s in sessions], statut=Session.Statut.BROUILLON))
+    maintenant = timezone.now()
+    for session in brouillons:
+        session.statut, session.updated_at = Session.Statut.PUBLIEE, maintenant
+    bulk_update_with_history(brouillons, Session, ["statut", "updated_at"], batch_size=500,
+                             default_user=auteur_courant(None))
+    return len(brouillons)
 
 
 @transaction.atomic

@@ -76,6 +76,13 @@ def dispositif(request, slug):
     })
 
 
+def _page_comptee(request, sessions):
+    """The page asked of a list of sessions, its rows counted once the page is cut."""
+    page = page_lue(request, sessions, SESSIONS_PAR_PAGE)
+    page.object_list = selecteurs.comptes_ajouter(page.object_list)
+    return page
+
+
 # The invited people's pages.
 
 @login_required
@@ -158,7 +165,7 @@ def coach_sessions(request):
     promotion = filtres.pop("promotion", None) or par_defaut
     return render(request, "accompagnement/sessions/coach_liste.html", {
         "formulaire": formulaire, "promotion": promotion,
-        "page_obj": page_lue(request, selecteurs.sessions_de_promotion(promotion, **filtres), SESSIONS_PAR_PAGE),
+        "page_obj": _page_comptee(request, selecteurs.sessions_de_promotion(promotion, **filtres)),
         "requete": request.GET.urlencode() if request.GET else "",
         "fil_ariane": {"courant": "Sessions"},
     })

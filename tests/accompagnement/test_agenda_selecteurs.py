@@ -1,8 +1,11 @@
 """What a person's agenda holds: sessions, mentorat, the month grid and the répartition du temps."""
 
 import datetime
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -186,3 +189,22 @@ def test_grille_montre_le_week_end_quand_il_sy_passe_quelque_chose():
     assert mois.semaines[0][6].date == datetime.date(2026, 11, 1)
     jours = [jour.date.day for semaine in mois.semaines for jour in semaine if jour.evenements]
     assert jours == [13, 14]
+
+
+def test_l_agenda_part_des_lignes_de_la_personne_et_non_des_sessions_du_pays():
+    """A busy agenda's time follows that person's sessions: each query of the agenda starts from the person's own
+    rows (answers, facilitations, mentorat), never from every session of the period; a session she is registered
+    to and facilitates appears once, as facilitated."""
+    eig = EIGFactory()
+    inscrite = session(eig, debut=paris(2026, 11, 3, 9))
+    double = session(eig, debut=paris(2026, 11, 5, 9), facilitateurs=[eig])
+    for jour in range(2, 28):
+        session(EIGFactory(), debut=paris(2026, 11, jour, 10))
+    with CaptureQueriesContext(connection) as requetes:
+        evenements = evenements_de(eig, *NOVEMBRE)
+    tables = [re.search(r' FROM "(\w+)"', q["sql"]).group(1) for q in requetes.captured_queries]
+    assert tables == ["accompagnement_inscription", "accompagnement_session_facilitateurs",
+                      "accompagnement_reservation"]
+    assert all(str(eig.pk) in q["sql"] for q in requetes.captured_queries)
+    assert [(e.uid, e.anime) for e in evenements] == [(f"session-{inscrite.uid}@magellan", False),
+                                                       (f"session-{double.uid}@magellan", True)]

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
 
-from accompagnement.factories import InscriptionFactory, SessionFactory
+from accompagnement.factories import InscriptionFactory, SessionFactory, dispositif
 from accompagnement.models import Inscription, Session
 from accompagnement.services import sessions as services
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
@@ -341,3 +341,40 @@ def test_session_creer_n_inscrit_pas_ses_animateurs(promotion, eig):
         debut=timezone.now() + datetime.timedelta(days=3), fin=timezone.now() + datetime.timedelta(days=3, hours=1),
         facilitateurs=[eig[0]], inscrits=eig[:2])
     assert _statuts(session) == {eig[1].pk: INSCRITE}
+
+
+def _en_lot(promotion, **champs):
+    debut = timezone.make_aware(datetime.datetime.combine(promotion.date_debut + datetime.timedelta(days=30),
+                                                          datetime.time(14)))
+    return {"dispositif": dispositif("conference"), "titre": "Conférence", "debut": debut,
+            "fin": debut + datetime.timedelta(hours=1), **champs}
+
+
+def test_sessions_creer_en_lot_verifie_chaque_session_comme_session_creer(promotion, eig):
+    """Created in bulk, each session is checked as one created alone: a session ending before it starts, or out of
+    the promotion's dates, is refused with the reason in French and nothing is written."""
+    bonne = _en_lot(promotion)
+    a_l_envers = _en_lot(promotion, fin=bonne["debut"] - datetime.timedelta(hours=1))
+    with pytest.raises(ValidationError, match="La fin doit être après le début"):
+        services.sessions_creer(promotion=promotion, sessions=[bonne, a_l_envers])
+    hors_promotion = _en_lot(promotion, debut=bonne["debut"] + datetime.timedelta(days=3650),
+                             fin=bonne["fin"] + datetime.timedelta(days=3650))
+    with pytest.raises(ValidationError):
+        services.sessions_creer(promotion=promotion, sessions=[bonne, hors_promotion])
+    assert not Session.objects.filter(promotion=promotion).exists()
+
+
+def test_sessions_creer_en_lot_ecrit_phase_invites_et_inscrits(promotion, eig):
+    """The sessions created in bulk have their phase from their start, their invited and registered people (not
+    their facilitators), and a version in the journal of changes."""
+    eig, animatrice = eig[0], eig[1]
+    sessions = services.sessions_creer(promotion=promotion, publier=True, sessions=[
+        _en_lot(promotion, invites=[eig], inscrits=[eig, animatrice], facilitateurs=[animatrice]),
+        _en_lot(promotion, titre="Seconde"),
+    ])
+    premiere = Session.objects.get(pk=sessions[0].pk)
+    assert premiere.statut == Session.Statut.PUBLIEE
+    assert premiere.phase == promotion.phase_en_cours(timezone.localdate(premiere.debut))
+    assert list(premiere.invites.all()) == [eig] and list(premiere.facilitateurs.all()) == [animatrice]
+    assert _statuts(premiere) == {eig.pk: Inscription.Statut.INSCRITE}
+    assert premiere.history.count() == 1 and Session.objects.get(pk=sessions[1].pk).titre == "Seconde"

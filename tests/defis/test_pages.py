@@ -6,9 +6,11 @@ import json
 
 import pytest
 
+from defis import views as vues_defis
 from defis.factories import DefiFactory, MembreEquipeFactory, RealisationFactory
 from defis.models import MembreEquipe
 from programme.factories import AdministrationFactory, ExpertiseFactory, PromotionFactory, ThemeFactory
+from tests.constantes import constante_changer
 
 pytestmark = pytest.mark.django_db
 
@@ -105,13 +107,19 @@ def test_page_du_defi_en_nombre_constant_de_requetes(client, django_assert_max_n
         client.get(defi.get_absolute_url())
 
 
+def _contenu(reponse):
+    """What a streamed export sends, read to its end as the visitor's browser does."""
+    assert reponse.status_code == 200 and reponse.streaming
+    return b"".join(reponse.streaming_content)
+
+
 def test_export_json_donne_les_defis_visibles_et_la_licence(client):
     """The JSON export lists visible défis only, with their taxonomies, and states the Licence Ouverte."""
     visible = DefiFactory(titre="Visible", themes=[ThemeFactory(nom="Santé")])
     RealisationFactory(defi=visible)
     DefiFactory(titre="Caché", visible=False)
     reponse = client.get("/defis/export.json")
-    donnees = json.loads(reponse.content)
+    donnees = json.loads(_contenu(reponse))
     assert "Licence Ouverte" in donnees["licence"]
     assert [d["titre"] for d in donnees["defis"]] == ["Visible"]
     assert donnees["defis"][0]["themes"] == ["Santé"]
@@ -126,7 +134,7 @@ def test_export_csv_lisible_par_un_tableur(client):
     DefiFactory(titre="Caché", visible=False)
     reponse = client.get("/defis/export.csv")
     assert reponse["Content-Type"].startswith("text/csv")
-    lignes = list(csv.DictReader(io.StringIO(reponse.content.decode("utf-8-sig"))))
+    lignes = list(csv.DictReader(io.StringIO(_contenu(reponse).decode("utf-8-sig"))))
     assert [ligne["titre"] for ligne in lignes] == ["Égalité d'accès"]
     assert lignes[0]["themes"] == "Santé | Social"
 
@@ -135,8 +143,48 @@ def test_exports_en_nombre_constant_de_requetes(client, django_assert_max_num_qu
     """The exports cost a fixed number of queries whatever the number of défis."""
     DefiFactory.create_batch(3, themes=[ThemeFactory()])
     with django_assert_max_num_queries(6) as peu:
-        client.get("/defis/export.json")
+        _contenu(client.get("/defis/export.json"))
     DefiFactory.create_batch(30, themes=[ThemeFactory()])
     with django_assert_max_num_queries(len(peu.captured_queries)):
-        client.get("/defis/export.json")
+        _contenu(client.get("/defis/export.json"))
+
+
+@pytest.fixture
+def catalogue_en_lots(monkeypatch):
+    """A catalogue of seven défis read by batches of three (the exports stream them batch by batch)."""
+    constante_changer(monkeypatch, vues_defis, "LOT_EXPORT", 3)
+    defis = [DefiFactory(titre=f"Défi n° {n}", themes=[ThemeFactory(nom=f"Thème « {n} »")]) for n in range(7)]
+    for defi in defis[::2]:
+        RealisationFactory(defi=defi)
+    return sorted(defis, key=lambda d: d.slug)
+
+
+def test_export_json_en_flux_par_lots_donne_le_meme_document(client, catalogue_en_lots):
+    """The JSON export arrives as a stream, batch after batch, and reads as the document written at once did: the
+    same keys and values, indented by two spaces with the accents as they are, every défi with its themes and
+    achievements."""
+    texte = _contenu(client.get("/defis/export.json")).decode()
+    donnees = json.loads(texte)
+    assert texte == json.dumps(donnees, ensure_ascii=False, indent=2)
+    assert list(donnees) == ["titre", "licence", "licence_url", "producteur", "genere_le", "nombre", "defis"]
+    assert donnees["nombre"] == 7
+    assert [d["identifiant"] for d in donnees["defis"]] == [d.slug for d in catalogue_en_lots]
+    assert [d["themes"] for d in donnees["defis"]] == [[t.nom for t in d.themes.all()] for d in catalogue_en_lots]
+    assert [len(d["realisations"]) for d in donnees["defis"]] == [d.realisations.count() for d in catalogue_en_lots]
+
+
+def test_export_json_d_un_catalogue_vide_reste_un_document(client):
+    """Without any visible défi the JSON export is still a valid document, with an empty list."""
+    donnees = json.loads(_contenu(client.get("/defis/export.json")))
+    assert donnees["nombre"] == 0 and donnees["defis"] == []
+
+
+def test_export_csv_en_flux_par_lots_donne_chaque_ligne(client, catalogue_en_lots):
+    """The CSV export arrives as a stream, batch after batch: one header, one row per défi in order, accents kept."""
+    texte = _contenu(client.get("/defis/export.csv")).decode("utf-8")
+    assert texte.startswith("\ufeffidentifiant,titre,")
+    lignes = list(csv.DictReader(io.StringIO(texte.removeprefix("\ufeff"))))
+    assert [ligne["identifiant"] for ligne in lignes] == [d.slug for d in catalogue_en_lots]
+    assert lignes[0]["themes"] == catalogue_en_lots[0].themes.get().nom
+    assert [bool(ligne["realisations"]) for ligne in lignes] == [d.realisations.exists() for d in catalogue_en_lots]
 

@@ -1,0 +1,101 @@
+"""The sessions at national scale: the admin's list and the coaches' list count registrations for their page only,
+and a session's change page reads its registrations in a fixed number of queries, however many people registered."""
+
+import html
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accompagnement.factories import InscriptionFactory, SessionFactory
+from accompagnement.models import Inscription
+from accompagnement.views.sessions import SESSIONS_PAR_PAGE
+from programme.factories import CoachFactory, EIGFactory, PromotionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def promotion():
+    return PromotionFactory()
+
+
+@pytest.fixture
+def coach(client, promotion):
+    coach = CoachFactory(promotion=promotion)
+    client.force_login(coach)
+    return coach
+
+
+def _requetes(client, url):
+    with CaptureQueriesContext(connection) as requetes:
+        reponse = client.get(url)
+    assert reponse.status_code == 200
+    return reponse, [q["sql"] for q in requetes.captured_queries]
+
+
+def test_la_liste_des_sessions_ne_compte_les_inscriptions_que_de_sa_page(client, coach, promotion):
+    """The page, the paginator's counts and the date hierarchy never join the registrations; one query counts
+    them for the sessions shown, and each row shows its number of registered people."""
+    pleine = SessionFactory(promotion=promotion, titre="Conférence pleine")
+    for _ in range(3):
+        InscriptionFactory(session=pleine)
+    InscriptionFactory(session=pleine, statut=Inscription.Statut.ATTENTE)
+    SessionFactory(promotion=promotion, titre="Conférence vide")
+    reponse, requetes = _requetes(client, "/admin/accompagnement/session/")
+    sur_les_inscriptions = [sql for sql in requetes if "accompagnement_inscription" in sql]
+    assert len(sur_les_inscriptions) == 1
+    assert '"session_id" IN' in sur_les_inscriptions[0]
+    inscrites = {s.titre: s.nombre_inscrites for s in reponse.context["cl"].result_list}
+    assert inscrites == {"Conférence pleine": 3, "Conférence vide": 0}
+    assert '<td class="field-nombre_inscrites">3</td>' in reponse.content.decode()
+
+
+def test_la_liste_des_sessions_se_trie_encore_par_nombre_d_inscrites(client, coach, promotion):
+    """Sorting by the « inscrites » column still orders the sessions by their registered people."""
+    for titre, nombre in (("Deux", 2), ("Zéro", 0), ("Trois", 3)):
+        session = SessionFactory(promotion=promotion, titre=titre)
+        for _ in range(nombre):
+            InscriptionFactory(session=session)
+    colonne = 1 + ["titre", "dispositif", "promotion", "debut", "statut", "audience",
+                   "nombre_inscrites"].index("nombre_inscrites")
+    croissant, _ = _requetes(client, f"/admin/accompagnement/session/?o={colonne}")
+    assert [s.titre for s in croissant.context["cl"].result_list] == ["Zéro", "Deux", "Trois"]
+    decroissant, _ = _requetes(client, f"/admin/accompagnement/session/?o=-{colonne}")
+    assert [s.nombre_inscrites for s in decroissant.context["cl"].result_list] == [3, 2, 0]
+
+
+def test_la_page_d_une_session_lit_ses_inscriptions_en_nombre_constant_de_requetes(client, coach, promotion):
+    """A conférence of a whole promotion: its change page costs as many queries with thirty registrations as with
+    two, and still names each registered person."""
+    session = SessionFactory(promotion=promotion)
+    url = f"/admin/accompagnement/session/{session.pk}/change/"
+    for _ in range(2):
+        InscriptionFactory(session=session, personne=EIGFactory(promotion=promotion))
+    _requetes(client, url)  # the first visit fills caches (content types) that later ones read
+    _, peu = _requetes(client, url)
+    inscrites = [EIGFactory(promotion=promotion) for _ in range(28)]
+    for personne in inscrites:
+        InscriptionFactory(session=session, personne=personne)
+    reponse, beaucoup = _requetes(client, url)
+    assert len(beaucoup) == len(peu)
+    page = html.unescape(reponse.content.decode())
+    for personne in inscrites:
+        assert f'<option value="{personne.pk}" selected>{personne}</option>' in page
+
+
+def test_la_liste_des_coachs_coupe_la_page_avant_de_compter_les_inscriptions(client, coach, promotion):
+    """/coachs/sessions/ of a promotion with more sessions than a page: the count of the list never joins the
+    registrations, one query counts them for the sessions shown, and each row shows its counts."""
+    sessions = [SessionFactory(promotion=promotion, capacite=5) for _ in range(SESSIONS_PAR_PAGE + 3)]
+    premiere = min(sessions, key=lambda s: (s.debut, s.pk))
+    for _ in range(2):
+        InscriptionFactory(session=premiere)
+    InscriptionFactory(session=premiere, statut=Inscription.Statut.ATTENTE)
+    reponse, requetes = _requetes(client, "/coachs/sessions/")
+    sur_les_inscriptions = [sql for sql in requetes if "accompagnement_inscription" in sql]
+    assert len(sur_les_inscriptions) == 1
+    assert '"session_id" IN' in sur_les_inscriptions[0]
+    page = reponse.context["page_obj"]
+    assert page.paginator.count == SESSIONS_PAR_PAGE + 3 and len(page.object_list) == SESSIONS_PAR_PAGE
+    assert "2 / 5 (+1 en attente)" in html.unescape(reponse.content.decode())
