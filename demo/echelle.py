@@ -1,7 +1,7 @@
-"""National-scale data for the bench, built by `manage.py seed_scale` on PostgreSQL: about twenty promotions (the
-last one running, with 300 EIG and a whole year planned; the others past, with their history), ten thousand
-people, a thousand défis, a hundred thousand sessions with 1.3 million registrations, weekly météo rounds,
-carnets, heures, comités with their supports, and 600,000 recorded e-mails.
+"""National-scale data for the bench, built by `manage.py seed_scale` on PostgreSQL: about twenty promotions, one
+starting every six months (the last one running, with 300 EIG, its year planned; the others past, with their
+history), ten thousand people, a thousand défis, a hundred thousand sessions with 1.3 million registrations, weekly
+météo rounds, carnets, heures, comités with their supports, and 600,000 recorded e-mails.
 
 Rows go in by `bulk_create` (the tables whose ids are needed later) and by PostgreSQL's COPY (the large tables:
 registrations, météo answers, carnets, notifications); every uniqueness and check constraint of the models holds.
@@ -177,7 +177,7 @@ class Construction:
             en_cours = rang == self.e.promotions - 1
             annees = self.e.promotions - 1 - rang
             with transaction.atomic():
-                self._promotion(rang + 1, debut_en_cours - relativedelta(years=annees), en_cours)
+                self._promotion(rang + 1, debut_en_cours - relativedelta(months=6 * annees), en_cours)
             self.sortie(f"  promotion {rang + 1}/{self.e.promotions} construite "
                         f"({time.perf_counter() - debut:.0f} s)")
         with transaction.atomic():
@@ -252,7 +252,8 @@ class Construction:
 
     def _jour_au_hasard(self) -> datetime.date:
         p = self.promotion
-        return _jour_ouvre(p.date_debut + datetime.timedelta(days=self.rng.randrange((p.date_fin - p.date_debut).days - 3)))
+        jours = (p.date_fin - p.date_debut).days - 3
+        return _jour_ouvre(p.date_debut + datetime.timedelta(days=self.rng.randrange(jours)))
 
     def _session(self, slug, jour, *, audience, defi=None, titre=None, minutes=90):
         debut = _instant(jour, self.rng.choice(HEURES_DE_SESSION))
@@ -302,8 +303,8 @@ class Construction:
                 passee = session.debut < self.maintenant
                 for personne in gens:
                     present = (self.rng.random() < 0.85) if passee else None
-                    yield (session.pk, personne.pk, Inscription.Statut.INSCRITE, present, session.debut - datetime.timedelta(days=7),
-                           session.debut - datetime.timedelta(days=7))
+                    repondu = session.debut - datetime.timedelta(days=7)
+                    yield (session.pk, personne.pk, Inscription.Statut.INSCRITE, present, repondu, repondu)
 
         n = copier(Inscription, ["session", "personne", "statut", "present", "created_at", "updated_at"], lignes())
         self.comptes.update(sessions=len(sessions), inscriptions=n)
@@ -413,7 +414,8 @@ class Construction:
                 for k in range(3):
                     jour = min(_jour_ouvre(mois + datetime.timedelta(days=3 + 7 * k)), fin)
                     heures.append(HeureAcceleration(parrain=parrain, defi=defi, date=jour,
-                                                    duree_minutes=30 + 30 * (k + n) % 120, sujet="Revue d'architecture"))
+                                                    duree_minutes=30 + 30 * (k + n) % 120,
+                                                    sujet="Revue d'architecture"))
             mois += relativedelta(months=1)
         HeureAcceleration.objects.bulk_create(heures, batch_size=LOT)
         self.comptes.update(heures=len(heures))
@@ -422,7 +424,7 @@ class Construction:
     def _eig_charge(self):
         """One EIG of the running promotion registered to 500 of its sessions: the busy agenda the bench opens."""
         promotion = self.en_cours
-        eig = (Personne.objects.filter(roles__promotion=promotion, roles__type=Role.Type.EIG).order_by("pk").first())
+        eig = Personne.objects.filter(roles__promotion=promotion, roles__type=Role.Type.EIG).order_by("pk").first()
         eig.email = f"eig.chargee@{DOMAINE}"
         eig.prenom, eig.nom_usage = "Camille", "Chargée"
         eig.save(update_fields=["email", "prenom", "nom_usage"])
@@ -440,7 +442,7 @@ class Construction:
     def _notifications(self) -> int:
         """Sent e-mails over the years, for every person: most already purged of their text."""
         personnes = list(Personne.objects.filter(email__isnull=False).values_list("pk", "email"))
-        debut = self.maintenant - datetime.timedelta(days=365 * self.e.promotions)
+        debut = self.maintenant - datetime.timedelta(days=182 * self.e.promotions)
         pas = (self.maintenant - debut) / self.e.notifications
 
         def lignes():
