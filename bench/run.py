@@ -94,8 +94,8 @@ def _national(repetitions, nom_initial):
         print(f"  {_texte(ligne)}", flush=True)
         national.append(ligne)
     from bench.debit import debit
-    from programme.models import Personne
-    for ligne in debit(Personne.objects.get(email="eig.chargee@echelle.test")):
+    from bench.parcours import _eig_charge
+    for ligne in debit(_eig_charge()[0]):
         print(ligne, flush=True)
     print(f"Échelle de la démonstration (base jetable, seed_demo), après {time.perf_counter() - debut:.0f} s.")
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
