@@ -15,12 +15,13 @@ SITE_URL ?= http://$(ADRESSE)
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := aide
-.PHONY: aide run test bench chromium pango gettext clean
+.PHONY: aide run test bench bench-national chromium pango gettext clean
 
 aide:
 	@echo "make run    installe, migre, charge la démonstration et lance http://$(ADRESSE)"
 	@echo "make test   installe (avec les extras de test) et lance toute la suite pytest"
 	@echo "make bench  lance le banc de mesure (bench/run.py)"
+	@echo "make bench-national  construit la copie nationale (seed_scale, PostgreSQL) et mesure les deux échelles"
 	@echo "make clean  supprime l'environnement virtuel, les caches et les fichiers statiques collectés"
 
 $(PY):
@@ -103,6 +104,17 @@ test: $(VENV)/.installe-test chromium pango $(TRADUCTIONS)
 # Le banc de mesure : temps serveur et nombre de requêtes des pages à l'échelle nationale (voir README).
 bench: $(VENV)/.installe-test
 	$(PY) bench/run.py
+
+# Le banc aux deux échelles : la copie nationale (manage.py seed_scale) sur la base PostgreSQL BANC_URL, puis la
+# démonstration dans une base jetable ; un tableau avec les bornes de l'issue 15. SEED=non garde la copie existante.
+BANC_URL ?= postgres://postgres@127.0.0.1:5432/banc
+SEED ?= oui
+REPETITIONS ?= 5
+bench-national: $(VENV)/.installe-test
+	@command -v createdb >/dev/null && createdb -h 127.0.0.1 -U postgres banc 2>/dev/null || true
+	DATABASE_URL=$(BANC_URL) $(PY) manage.py migrate --noinput -v0
+	@if [ "$(SEED)" = oui ]; then DATABASE_URL=$(BANC_URL) $(PY) manage.py seed_scale --reset; fi
+	DATABASE_URL=$(BANC_URL) $(PY) bench/run.py --national --repetitions $(REPETITIONS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

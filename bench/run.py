@@ -41,6 +41,9 @@ def _arguments():
     parser = argparse.ArgumentParser(description="Le banc de mesure de Magellan.")
     parser.add_argument("--repetitions", type=int, default=20, help="requêtes par page (médiane), 20 par défaut")
     parser.add_argument("--mesure", action="append", help="une mesure à lancer (toutes par défaut)")
+    parser.add_argument("--national", action="store_true",
+                        help="le parcours complet sur la base de DATABASE_URL remplie par `manage.py seed_scale`, "
+                             "puis sur la démonstration dans une base jetable : un seul tableau aux deux échelles")
     return parser.parse_args()
 
 
@@ -60,6 +63,9 @@ def main():
     settings.SITE_URL = "http://testserver"
     nom_initial = connection.settings_dict["NAME"]
     print("Magellan — banc de mesure")
+    if arguments.national:
+        _national(arguments.repetitions, nom_initial)
+        return
     debut = time.perf_counter()
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
@@ -71,6 +77,44 @@ def main():
                 print(f"  {ligne}")
     finally:
         connection.creation.destroy_test_db(nom_initial, verbosity=0)
+
+
+def _national(repetitions, nom_initial):
+    """The whole run on the national copy (the database itself, nothing written), then on the demo (a throwaway
+    database), printed as one table with the bounds of issue 15."""
+    from bench.parcours import _texte, parcours, tableau
+
+    if connection.vendor != "postgresql":
+        sys.exit("--national mesure la copie nationale de PostgreSQL : définissez DATABASE_URL=postgres://… "
+                 "(base remplie par `manage.py seed_scale`).")
+    debut = time.perf_counter()
+    print(f"Échelle nationale : base {nom_initial} ; médiane de {repetitions} requêtes par page.")
+    national = []
+    for ligne in parcours(repetitions):
+        print(f"  {_texte(ligne)}", flush=True)
+        national.append(ligne)
+    from bench.debit import debit
+    from bench.parcours import _eig_charge
+    for ligne in debit(_eig_charge()[0]):
+        print(ligne, flush=True)
+    print(f"Échelle de la démonstration (base jetable, seed_demo), après {time.perf_counter() - debut:.0f} s.")
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        from bench.agenda import _donnees
+        call_command("seed_demo", stdout=StringIO())
+        demo = []
+        for ligne in parcours(repetitions, avant_agenda=_donnees):
+            print(f"  {_texte(ligne)}", flush=True)
+            demo.append(ligne)
+    finally:
+        connection.creation.destroy_test_db(nom_initial, verbosity=0)
+    print()
+    print("\n".join(tableau(demo, national)))
+    print(f"\nBanc complet en {time.perf_counter() - debut:.0f} s.")
 
 
 if __name__ == "__main__":
