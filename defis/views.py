@@ -15,7 +15,8 @@ from . import selectors
 from .contenu import corps_en_html
 from .forms import FiltreDefisForm
 
-DEFIS_PAR_PAGE = 24
+# Twelve cards a page keep the catalogue light (EcoIndex A, bench/ecoindex.py).
+DEFIS_PAR_PAGE = 12
 
 
 def catalogue(request):

@@ -52,16 +52,16 @@ def test_catalogue_ignore_un_filtre_inconnu_sans_erreur(client):
     assert "Sélectionnez un choix valide" in reponse.content.decode()
 
 
-def test_catalogue_pagine_par_24(client):
-    """With 30 défis, the first page shows 24 and links to the second."""
+def test_catalogue_pagine_par_12(client):
+    """With 30 défis, the first and second pages show 12 each, the third the last 6, and all say 30."""
     promotion = PromotionFactory()
     for i in range(30):
         DefiFactory(titre=f"Défi numéro {i:02d}", promotion=promotion)
     page1 = client.get("/defis/").content.decode()
-    page2 = client.get("/defis/?page=2").content.decode()
-    assert page1.count('class="fr-card__title"') == 24
-    assert page2.count('class="fr-card__title"') == 6
-    assert "30 défis" in page1
+    page3 = client.get("/defis/?page=3").content.decode()
+    assert page1.count('class="fr-card__title"') == 12
+    assert page3.count('class="fr-card__title"') == 6
+    assert "30 défis" in page1 and "30 défis" in page3
 
 
 def test_catalogue_en_nombre_constant_de_requetes(client, django_assert_max_num_queries):
