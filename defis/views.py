@@ -15,8 +15,8 @@ from . import selectors
 from .contenu import corps_en_html
 from .forms import FiltreDefisForm
 
-# Twelve cards a page keep the catalogue light (EcoIndex A, bench/ecoindex.py).
-DEFIS_PAR_PAGE = 12
+# Ten cards a page keep the catalogue light (EcoIndex A, bench/ecoindex.py).
+DEFIS_PAR_PAGE = 10
 
 
 def catalogue(request):
