@@ -17,7 +17,8 @@ from . import selectors
 from .contenu import corps_en_html
 from .forms import FiltreDefisForm
 
-DEFIS_PAR_PAGE = 24
+# Ten cards a page keep the catalogue light (EcoIndex A, bench/ecoindex.py).
+DEFIS_PAR_PAGE = 10
 # The open-data exports read the catalogue by batches of this many défis.
 LOT_EXPORT = 200
 

@@ -28,7 +28,8 @@ from programme.champs import ChoixMultiples
 from programme.models import Domaine, Expertise, Personne, Promotion, Role
 from programme.pagination import page_lue
 
-PAR_PAGE = 24
+# Ten people a page keep the directory light (EcoIndex A, bench/ecoindex.py).
+PAR_PAGE = 10
 NOM_MAX = 100
 # What a person writes about themself for the annuaire: a few lines, not a document.
 PRESENTATION_MAX = 2000

@@ -25,7 +25,8 @@ from ..selectors import sessions as selecteurs
 from ..services import planificateur
 from ..services import sessions as services
 
-SESSIONS_PAR_PAGE = 50
+# Eight sessions a page keep each list light (EcoIndex A, bench/ecoindex.py); filters and pages reach the rest.
+SESSIONS_PAR_PAGE = 8
 
 
 def _fil_coachs(*liens):

@@ -17,9 +17,12 @@ from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 from dsfr.constants import DsfrStaticAssets
 
+from programme import dsfr_leger
+
 register = template.Library()
 
-FEUILLES = [DsfrStaticAssets.DSFR_CSS, DsfrStaticAssets.DSFR_UTILITY_CSS, DsfrStaticAssets.DSFR_OVERRIDES_CSS]
+# One sheet: the DSFR's parts Magellan uses, django-dsfr's overrides and magellan.css (programme/dsfr_leger.py).
+FEUILLES = [dsfr_leger.CHEMIN]
 
 
 @lru_cache(maxsize=32)
@@ -41,7 +44,7 @@ def integrite(chemin: str) -> str:
 
 @register.simple_tag
 def feuilles_dsfr():
-    """The DSFR's stylesheets, each with the integrity of the file served."""
+    """The DSFR's stylesheet (only the parts Magellan uses), with the integrity of the file served."""
     return format_html_join(
         "\n", '<link rel="stylesheet" href="{}" integrity="{}">', ((static(c), integrite(c)) for c in FEUILLES)
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from accompagnement.factories import InscriptionFactory, SessionFactory, dispositif
 from accompagnement.models import Dispositif, Inscription, Session
 from accompagnement.services import planificateur
+from accompagnement.views.sessions import SESSIONS_PAR_PAGE
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, EIGFactory, IntervenantFactory, PromotionFactory
@@ -163,7 +164,7 @@ def test_sessions_a_venir_propose_de_s_inscrire(client, promotion, eig):
 
 
 def test_sessions_a_venir_en_nombre_de_requetes_constant(client, promotion, eig, django_assert_max_num_queries):
-    """The list costs the same number of queries for 2 sessions as for 30, answers included."""
+    """The list costs the same number of queries for 2 sessions as for 30 (a full first page), answers included."""
     client.force_login(eig)
     for session in SessionFactory.create_batch(2, promotion=promotion, capacite=5):
         InscriptionFactory(session=session, personne=eig)
@@ -172,7 +173,7 @@ def test_sessions_a_venir_en_nombre_de_requetes_constant(client, promotion, eig,
         InscriptionFactory(session=session, personne=eig)
         InscriptionFactory(session=session)
     with django_assert_max_num_queries(peu):
-        assert _texte(client.get("/sessions/a-venir/")).count("Inscription confirmée") == 30
+        assert _texte(client.get("/sessions/a-venir/")).count("Inscription confirmée") == SESSIONS_PAR_PAGE
 
 
 # The coaches' pages.

@@ -3,7 +3,8 @@
 Production settings (`DEBUG=false`, a real key, HTTPS behind a proxy), static files collected with the
 Dockerfile's storage (WhiteNoise's compressed manifest), gunicorn with two workers, the demo data, the login by
 code with the e-mail read from the outbox folder. Every page must be styled by the DSFR, with no console error,
-no failed or blocked resource and no CSP violation, for the public pages and each role's home.
+no failed or blocked resource and no CSP violation, for the public pages and each role's home; a sample of the
+main pages grades EcoIndex A (measured as `bench/run.py --mesure ecoindex` measures them all).
 """
 
 import re
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.ecoindex import FENETRE, mesurer_page
 from tests.processus import base_jetable
 
 RACINE = Path(__file__).resolve().parents[2]
@@ -166,3 +168,20 @@ def test_une_page_introuvable_de_production_est_en_francais_dans_le_dsfr(onglet,
     verifier_accessibilite(onglet)
     onglet.get_by_role("link", name="Page d'accueil").click()
     assert onglet.get_by_role("heading", level=1).first.is_visible()
+
+
+# A sample of the main pages, by who opens them: the longest lists (catalogue, sessions) and the busiest homes.
+ECHANTILLON_ECOINDEX = {"": ["/", "/defis/"], "eig": ["/espace/", "/sessions/a-venir/"]}
+
+
+@pytest.mark.parametrize("role", ECHANTILLON_ECOINDEX)
+def test_les_pages_principales_de_production_sont_notees_ecoindex_a(onglet, site_de_production, role):
+    """As shipped, each page of the sample is light enough for an EcoIndex A (DOM size, requests and kilobytes
+    transferred, a first visit with no cache), with no console error nor blocked file."""
+    if role:
+        _se_connecter(onglet, site_de_production["courriels"], f"{role}@magellan.test")
+    onglet.set_viewport_size(FENETRE)
+    for chemin in ECHANTILLON_ECOINDEX[role]:
+        mesure = mesurer_page(onglet, chemin)
+        assert mesure.note == "A", str(mesure)
+    assert not onglet.incidents, "\n".join(onglet.incidents)

@@ -54,16 +54,16 @@ def test_catalogue_ignore_un_filtre_inconnu_sans_erreur(client):
     assert "Sélectionnez un choix valide" in reponse.content.decode()
 
 
-def test_catalogue_pagine_par_24(client):
-    """With 30 défis, the first page shows 24 and links to the second."""
+def test_catalogue_pagine_par_10(client):
+    """With 25 défis, the first and second pages show 10 each, the third the last 5, and all say 25."""
     promotion = PromotionFactory()
-    for i in range(30):
+    for i in range(25):
         DefiFactory(titre=f"Défi numéro {i:02d}", promotion=promotion)
     page1 = client.get("/defis/").content.decode()
-    page2 = client.get("/defis/?page=2").content.decode()
-    assert page1.count('class="fr-card__title"') == 24
-    assert page2.count('class="fr-card__title"') == 6
-    assert "30 défis" in page1
+    page3 = client.get("/defis/?page=3").content.decode()
+    assert page1.count('class="fr-card__title"') == 10
+    assert page3.count('class="fr-card__title"') == 5
+    assert "25 défis" in page1 and "25 défis" in page3
 
 
 def test_catalogue_en_nombre_constant_de_requetes(client, django_assert_max_num_queries):
