@@ -83,7 +83,7 @@ class RattachementDispositif(models.Model):
     ressource = models.ForeignKey(Ressource, on_delete=models.CASCADE, related_name="dispositifs")
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name="type")
     object_id = models.PositiveBigIntegerField("identifiant")
-    dispositif = GenericForeignKey("content_type", "object_id")
+    cible = GenericForeignKey("content_type", "object_id")
     usage = models.CharField("rubrique", max_length=20, choices=Usage.choices)
     ordre = models.PositiveSmallIntegerField("ordre", default=0)
 

@@ -9,7 +9,9 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from .models import RattachementCompetence, RattachementDispositif, RattachementRappel, Ressource
+from programme.notifications import lien_absolu
+
+from .models import RAPPELS, RattachementCompetence, RattachementDispositif, RattachementRappel, Ressource
 
 RECHERCHE_MAX = 200
 RESULTATS_MAX = 50
@@ -94,9 +96,9 @@ class Utilisations:
 def utilisations_de(ressource: Ressource) -> Utilisations:
     """Where `ressource` is used, for its page."""
     utilisations = Utilisations()
-    for lien in ressource.dispositifs.select_related("content_type").prefetch_related("dispositif"):
-        if lien.dispositif is not None:
-            utilisations.dispositifs.append((lien.dispositif, lien.get_usage_display()))
+    for lien in ressource.dispositifs.select_related("content_type").prefetch_related("cible"):
+        if lien.cible is not None:
+            utilisations.dispositifs.append((lien.cible, lien.get_usage_display()))
     utilisations.competences = [lien.competence for lien in ressource.competences.select_related("competence")]
     utilisations.rappels = [lien.get_rappel_display() for lien in ressource.rappels.all()]
     return utilisations
@@ -105,3 +107,12 @@ def utilisations_de(ressource: Ressource) -> Utilisations:
 def image_lisible(nom: str, personne) -> bool:
     """Whether an imported image appears in a page `personne` may read."""
     return ressources_visibles(personne).filter(contenu__contains=f"/ressources/images/{nom}").exists()
+
+
+def contexte_du_rappel(categorie: str) -> dict:
+    """What a reminder e-mail of `categorie` adds to its context: its pages as (title, absolute link); nothing
+    (and no query) for an e-mail that is not a reminder."""
+    if categorie not in dict(RAPPELS):
+        return {}
+    return {"ressources_du_rappel": [(ressource.titre, lien_absolu(ressource.get_absolute_url()))
+                                     for ressource in ressources_du_rappel(categorie)]}
