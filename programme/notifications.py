@@ -109,8 +109,10 @@ def notifier(envoi: Envoi) -> Notification | None:
 
 def notifier_plusieurs(envois: list[Envoi], taille_lot: int = 1000) -> int:
     """Record many e-mails at once (a météo round for 10,000 EIG), a batch of `taille_lot` at a time with a
-    constant number of queries per batch; returns how many new ones will leave."""
+    constant number of queries per batch (and one per category for what apps add, such as a reminder's
+    resources); returns how many new ones will leave."""
     envois = [envoi for envoi in envois if envoi.personne.email]
+    supplements = _contextes(envoi.categorie for envoi in envois)
     nouveaux = 0
     for debut in range(0, len(envois), taille_lot):
         lot = envois[debut:debut + taille_lot]
@@ -120,9 +122,7 @@ def notifier_plusieurs(envois: list[Envoi], taille_lot: int = 1000) -> int:
         ).values_list("categorie", "personne_id"))
         lot = [envoi for envoi in lot if (envoi.categorie, envoi.personne.pk) not in refus]
         connues = set(Notification.objects.filter(cle__in=[e.cle for e in lot]).values_list("cle", flat=True))
-        lot = [envoi for envoi in lot if envoi.cle not in connues]
-        supplements = _contextes(envoi.categorie for envoi in lot)
-        a_creer = [_rendre(envoi, supplements[envoi.categorie]) for envoi in lot]
+        a_creer = [_rendre(envoi, supplements[envoi.categorie]) for envoi in lot if envoi.cle not in connues]
         if not a_creer:
             continue
         Notification.objects.bulk_create(a_creer, ignore_conflicts=True)
