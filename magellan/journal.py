@@ -19,6 +19,7 @@ from evaluations.models import AtteinteObjectif, Comite, Objectif, Rapport, Supp
 from programme.dates import PARIS
 from programme.historique import ACTIONS, Changement, differences, valeurs
 from programme.models import Personne, Phase, Promotion, Role
+from ressources.models import Ressource
 
 # The historised models, in the order of the model filter, with the fields the journal leaves aside.
 SUIVIS = {
@@ -31,6 +32,7 @@ SUIVIS = {
     "evaluations.objectif": (Objectif, ()),
     "evaluations.rapport": (Rapport, ()),
     "evaluations.atteinteobjectif": (AtteinteObjectif, ()),
+    "ressources.ressource": (Ressource, ("empreinte_import", "modifiee_le")),
 }
 # What a related row's name reads, fetched with it.
 RELATIONS_A_SUIVRE = {

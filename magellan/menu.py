@@ -63,6 +63,8 @@ MON_ESPACE = Rubrique("mon_espace", "Mon espace", (
            icone="fr-icon-team-line"),
     Entree("annuaire_profil", "Mon profil dans l'annuaire", "programme.choisir_profil_annuaire", menu=False,
            tuile="Mon profil dans l'annuaire", icone="fr-icon-user-setting-line", bouton="fr-btn--tertiary"),
+    Entree("ressources", "Ressources", "ressources.voir_ressources", tuile="Les ressources des coachs",
+           icone="fr-icon-book-2-line", voisines=("ressource",)),
     Entree("preferences_notifications", "Mes notifications"),
     Entree("mes_donnees", "Mes données", tuile="Télécharger mes données", icone="fr-icon-download-line",
            bouton="fr-btn--tertiary"),

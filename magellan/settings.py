@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "magellan",
+    "ressources",
     "defis",
     "accompagnement",
     "evaluations",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("coachs/tableau-de-bord/", tableau_de_bord.tableau_de_bord, name="tableau_de_bord"),
     path("coachs/personnes/<int:pk>/effacer/", views_effacement.personne_effacer_confirmer, name="personne_effacer"),
     path("", include("programme.urls")),
+    path("", include("ressources.urls")),
     path("", include("defis.urls")),
     path("", include("accompagnement.urls")),
     path("", include("evaluations.urls")),

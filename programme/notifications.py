@@ -2,6 +2,7 @@
 key, then handed to the Celery worker after the commit. A key already recorded sends nothing, so a task run
 twice, retried after a crash or delivered twice by the broker never reaches anyone twice."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -34,9 +35,24 @@ class Envoi:
     categorie: str = Notification.Categorie.SERVICE
 
 
-def _rendre(envoi: Envoi) -> Notification:
+# What apps above add to every e-mail of a category (ressources: the pages coaches attach to a reminder), registered
+# in their AppConfig.ready: a function of the category giving a context, asked once per category and per batch.
+CONTEXTES_PAR_CATEGORIE: list[Callable[[str], dict]] = []
+
+
+def _contextes(categories) -> dict[str, dict]:
+    contextes = {}
+    for categorie in set(categories):
+        contextes[categorie] = {}
+        for fournir in CONTEXTES_PAR_CATEGORIE:
+            contextes[categorie].update(fournir(categorie))
+    return contextes
+
+
+def _rendre(envoi: Envoi, supplement: dict | None = None) -> Notification:
     declinable = envoi.categorie in Notification.DECLINABLES
     contexte = {
+        **(supplement or {}),
         "personne": envoi.personne,
         "lien": envoi.lien,
         "lien_preferences": lien_absolu(reverse("preferences_notifications")) if declinable else "",
@@ -80,7 +96,7 @@ def notifier(envoi: Envoi) -> Notification | None:
         return None
     if Notification.objects.filter(cle=envoi.cle).exists():
         return None
-    notification = _rendre(envoi)
+    notification = _rendre(envoi, _contextes([envoi.categorie])[envoi.categorie])
     try:
         with transaction.atomic():
             notification.save()
@@ -93,8 +109,10 @@ def notifier(envoi: Envoi) -> Notification | None:
 
 def notifier_plusieurs(envois: list[Envoi], taille_lot: int = 1000) -> int:
     """Record many e-mails at once (a météo round for 10,000 EIG), a batch of `taille_lot` at a time with a
-    constant number of queries per batch; returns how many new ones will leave."""
+    constant number of queries per batch (and one per category for what apps add, such as a reminder's
+    resources); returns how many new ones will leave."""
     envois = [envoi for envoi in envois if envoi.personne.email]
+    supplements = _contextes(envoi.categorie for envoi in envois)
     nouveaux = 0
     for debut in range(0, len(envois), taille_lot):
         lot = envois[debut:debut + taille_lot]
@@ -104,7 +122,7 @@ def notifier_plusieurs(envois: list[Envoi], taille_lot: int = 1000) -> int:
         ).values_list("categorie", "personne_id"))
         lot = [envoi for envoi in lot if (envoi.categorie, envoi.personne.pk) not in refus]
         connues = set(Notification.objects.filter(cle__in=[e.cle for e in lot]).values_list("cle", flat=True))
-        a_creer = [_rendre(envoi) for envoi in lot if envoi.cle not in connues]
+        a_creer = [_rendre(envoi, supplements[envoi.categorie]) for envoi in lot if envoi.cle not in connues]
         if not a_creer:
             continue
         Notification.objects.bulk_create(a_creer, ignore_conflicts=True)

@@ -29,6 +29,7 @@ from accompagnement.services.meteo import jeton_reponse
 from evaluations.factories import ComiteFactory, ObjectifFactory, PieceJointeFactory, RapportFactory, SupportFactory
 from magellan.exports import EXPORTS
 from programme.factories import ExpertiseFactory
+from ressources.factories import RessourceFactory
 from tests.accompagnement.outils_groupes import groupes_construits
 from tests.accompagnement.outils_meteo import VagueMeteoFactory, reponse, vague_close
 
@@ -183,6 +184,8 @@ PARAMETRES = {
     "piece_jointe": lambda m: _comite(m, pk=m["piece"].pk),
     "piece_jointe_supprimer": lambda m: _comite(m, pk=m["piece"].pk),
     "personne_effacer": lambda m: {"pk": m["personnes"]["alumni"].pk},
+    "ressource": lambda m: {"slug": RessourceFactory(slug="fuzz", publique=True).slug},
+    "ressource_image": lambda m: {"nom": "0123456789abcdef.png"},
     "export_coachs": lambda m: [{"nom": nom, "format": format} for nom in EXPORTS for format in ("csv", "xlsx")],
 }
 

@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from programme.admin import ReserveAuxCoachs
 from programme.admin_dates import DateHierarchieBornee
 from programme.dates import moments_lisibles
+from ressources.admin import RessourcesDuDispositifInline
 
 from ..crochets import session_enregistree
 from ..models import Dispositif, Inscription, Session
@@ -35,6 +36,7 @@ class DispositifAdmin(ReserveAuxCoachs, admin.ModelAdmin):
                                                  "duree_minutes"]}),
         ("Dans les mots des usagers", {"fields": ["description", "preparation", "suite"]}),
     ]
+    inlines = [RessourcesDuDispositifInline]
 
     def has_add_permission(self, request):
         # The seventeen dispositifs come from the programme's referential; the planner relies on their slugs.

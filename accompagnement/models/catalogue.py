@@ -1,6 +1,8 @@
 """The catalogue of dispositifs: what the programme offers, to whom, how often, how to prepare."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.urls import reverse
 
 
 class Dispositif(models.Model):
@@ -50,6 +52,9 @@ class Dispositif(models.Model):
     preparation = models.TextField("s'y préparer")
     suite = models.TextField("s'en inspirer")
     ordre = models.PositiveSmallIntegerField("ordre", default=0)
+    # The resource pages coaches attach to its « S'y préparer » and « S'en inspirer » (no column: deleting the
+    # dispositif deletes these links).
+    ressources = GenericRelation("ressources.RattachementDispositif", related_query_name="dispositif")
 
     class Meta:
         verbose_name = "dispositif"
@@ -57,3 +62,6 @@ class Dispositif(models.Model):
 
     def __str__(self):
         return self.nom
+
+    def get_absolute_url(self):
+        return reverse("dispositif", kwargs={"slug": self.slug})

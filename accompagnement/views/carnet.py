@@ -10,6 +10,7 @@ from rules.contrib.views import permission_required
 
 from programme.dates import de_mois, premier_du_mois
 from programme.selectors import eig_par_pk, promotion_par_defaut
+from ressources.selectors import ressources_des_competences
 
 from ..forms.carnet import CarnetForm, ChoixPromotionForm
 from ..models import AutoEvaluation
@@ -65,9 +66,17 @@ def carnet_ecrire(request):
         return redirect("carnet")
     return render(request, "accompagnement/carnet/ecrire.html", {
         "formulaire": formulaire, "mois": mois, "phase": phase, "existant": existant, "precedent": precedent,
+        "ressources_competences": _ressources_des_competences(competences, request.user),
         "fil_ariane": {"liens": [{"url": reverse("carnet"), "titre": "Mon carnet de bord"}],
                        "courant": f"Carnet {de_mois(mois)}"},
     })
+
+
+def _ressources_des_competences(competences, personne):
+    """[(compétence, [ressource…])…] for the compétences of the phase that have resource pages attached."""
+    par_competence = ressources_des_competences(competences, personne)
+    return [(competence, par_competence[competence.pk]) for competence in competences
+            if competence.pk in par_competence]
 
 
 @login_required

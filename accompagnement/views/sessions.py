@@ -18,6 +18,7 @@ from rules.contrib.views import permission_required
 from programme.models import Promotion
 from programme.pagination import page_lue
 from programme.selectors import promotion_par_defaut
+from ressources.selectors import ressources_du_dispositif
 
 from ..forms.sessions import AnnulationForm, EmargementForm, FiltreSessionsForm, SessionForm
 from ..models import Dispositif, Inscription, Session
@@ -72,6 +73,7 @@ def dispositif(request, slug):
     fiche = get_object_or_404(Dispositif, slug=slug)
     return render(request, "accompagnement/sessions/dispositif.html", {
         "dispositif": fiche,
+        "ressources": ressources_du_dispositif(fiche, request.user),
         "fil_ariane": {"liens": [{"url": reverse("catalogue_dispositifs"), "titre": "Le programme d'accompagnement"}],
                        "courant": fiche.nom},
     })

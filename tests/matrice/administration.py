@@ -48,7 +48,8 @@ def preparer(monde):
 
 # The models whose admin shows each version (django-simple-history).
 HISTORISES = ("evaluations.support", "evaluations.rapport", "evaluations.comite", "programme.role",
-              "programme.promotion", "accompagnement.heureacceleration", "accompagnement.session")
+              "programme.promotion", "accompagnement.heureacceleration", "accompagnement.session",
+              "ressources.ressource")
 PAGES = {"liste": 200, "ajout": 200, "ajout (envoi)": 200, "fiche": 200, "fiche (envoi)": 200, "suppression": 200,
          "suppression (confirmée)": 302, "historique": 200, "adresse courte": 302}
 SANS_AJOUT = {"ajout", "ajout (envoi)"}

@@ -285,7 +285,8 @@ def test_notifier_plusieurs_par_lots_ecarte_les_refus_et_les_cles_connues(
     mail.outbox.clear()
     envois = [_envoi(p, f"carnet:{rang}", Notification.Categorie.RAPPEL_CARNET) for rang, p in enumerate(personnes)]
     with django_capture_on_commit_callbacks(execute=True) as rappels:
-        with django_assert_max_num_queries(3 * 4):
+        # Four per batch, and one for the resources attached to this reminder (ressources.selectors).
+        with django_assert_max_num_queries(3 * 4 + 1):
             assert notifier_plusieurs(envois, taille_lot=10) == 23
     assert len(rappels) == 3
     assert sorted(m.to[0] for m in mail.outbox) == sorted(

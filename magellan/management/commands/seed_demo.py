@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from demo.construction import NOM_PROMOTION, adresse_de, demo_construire, demo_effacer
 from demo.contenu import DOMAINE
+from demo.ressources import demo_ressources
 from magellan.celery import app as celery_app
 from programme.factories import debut_promotion_en_cours
 from programme.models import Personne, Promotion, Role
@@ -62,6 +63,7 @@ class Command(BaseCommand):
                 celery_app.conf.task_always_eager = eager
                 journal.setLevel(niveau)
             self._resume(promotion, comptes)
+        self.stdout.write(demo_ressources())
         self._connexions()
 
     def _resume(self, promotion, comptes):
