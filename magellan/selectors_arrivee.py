@@ -24,7 +24,7 @@ from .models import PUBLICS, Etape, EtapeParcours, JalonArrivee, PriseDeConnaiss
 PAGES = {
     Etape.ACCUEIL: "bienvenue", Etape.ANNUAIRE: "annuaire_profil", Etape.AGENDA: "agenda_abonnement",
     Etape.SEMINAIRE_INTEGRATION: "sessions_a_venir", Etape.SEMINAIRE_PORTEURS: "sessions_a_venir",
-    Etape.COACHS: "mentorat", Etape.CARNET: "carnet", Etape.CHARTE: "charte",
+    Etape.COACHS: "mentorat", Etape.CARNET: "carnet_ecrire", Etape.CHARTE: "charte",
 }
 SEMINAIRES = {Etape.SEMINAIRE_INTEGRATION: "seminaire-integration", Etape.SEMINAIRE_PORTEURS: "seminaire-porteurs"}
 JALONS = {Etape.ACCUEIL: JalonArrivee.Quoi.ACCUEIL, Etape.AGENDA: JalonArrivee.Quoi.AGENDA}
