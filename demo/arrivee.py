@@ -12,11 +12,12 @@ from demo.contenu import DOMAINE
 from magellan.models import JalonArrivee, PriseDeConnaissance
 from magellan.selectors_arrivee import charte_en_vigueur
 from programme.factories import PersonneFactory
-from programme.models import Personne, Promotion, Role
+from programme.models import Expertise, Personne, Promotion, Role
 from programme.services import invitation_creer
 
 ADRESSE_NOUVELLE_EIG = f"nouvelle-eig@{DOMAINE}"
 FONCTION_NOUVELLE_EIG = "Designer de services"
+METIER_NOUVELLE_EIG = "Design"
 
 
 def demo_arrivee(promotion: Promotion, coach: Personne) -> dict[str, int]:
@@ -35,6 +36,7 @@ def demo_arrivee(promotion: Promotion, coach: Personne) -> dict[str, int]:
             for p in anciens)
 
     nouvelle = PersonneFactory(email=ADRESSE_NOUVELLE_EIG, femme=True, fonction=FONCTION_NOUVELLE_EIG)
+    nouvelle.expertises.add(Expertise.objects.get_or_create(nom=METIER_NOUVELLE_EIG)[0])
     invitation = invitation_creer(nouvelle, promotion=promotion, type_role=Role.Type.EIG, par=coach)
     invitation.role = Role.objects.create(personne=nouvelle, promotion=promotion, type=Role.Type.EIG)
     invitation.acceptee_le = maintenant
