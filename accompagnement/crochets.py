@@ -10,9 +10,13 @@ services (`session_creer`, `session_modifier`), by the planner and by the admin,
 saved. A receiver may raise a `ValidationError`: the write is then undone and the coach reads the message.
 evaluations listens, so that a session of the « comité d'évaluation » dispositif is the comité of its défi and
 phase, whoever planned it.
+
+`flux_agenda_lu` is sent each time a person's calendar feed is read by their calendar application, with
+`personne=` its owner: magellan notes the first time, the step « subscribe to my agenda » of the arrival path.
 """
 
 from django.dispatch import Signal
 
 session_verifiee = Signal()
 session_enregistree = Signal()
+flux_agenda_lu = Signal()

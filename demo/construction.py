@@ -1,5 +1,6 @@
 """The demo promotion, built for `manage.py seed_demo`: its people and défis (content in demo.contenu), then three
-months of accompagnement (demo.accompagnement), météo (demo.meteo) and groupes de partage (demo.groupes).
+months of accompagnement (demo.accompagnement), météo (demo.meteo), groupes de partage (demo.groupes) and a
+newly invited EIG with their arrival path (demo.arrivee).
 
 Names come from seeded Faker and random generators: two runs give the same people.
 """
@@ -14,6 +15,7 @@ from accompagnement.models import Session
 from defis.factories import corps_markdown
 from defis.models import Defi, MembreEquipe
 from demo.accompagnement import accompagnement_construire, accompagnement_effacer
+from demo.arrivee import demo_arrivee
 from demo.contenu import (
     ADMINISTRATIONS,
     ALUMNI,
@@ -197,6 +199,7 @@ def demo_construire(promotion: Promotion) -> dict[str, int]:
         **accompagnement_construire(promotion, demo, random.Random(GRAINE)),
         **demo_meteo(promotion),
         "groupes de partage": len(demo_groupes(promotion)),
+        **demo_arrivee(promotion, demo[Role.Type.COACH]),
     }
     # The groups' sessions come on top of the calendar's.
     comptes["sessions"] = Session.objects.filter(promotion=promotion, statut=Session.Statut.PUBLIEE).count()

@@ -1,5 +1,6 @@
 """The schedule of the recurring work (django-celery-beat), in the admin for the coaches only, in French; the trace
-of the erasures; the yes/no icons of every admin page named in French."""
+of the erasures; the arrival path's steps per promotion and the charter's versions; the yes/no icons of every admin
+page named in French."""
 
 import calendar
 import re
@@ -27,7 +28,8 @@ from programme.admin_dates import DateHierarchieBornee
 from programme.dates import NOMS_DES_MOIS
 from programme.historique import en_clair
 
-from .models import Effacement
+from .models import Effacement, EtapeParcours, VersionCharte
+from .services_arrivee import charte_publier
 
 
 def _icone_oui_non(valeur):
@@ -134,3 +136,46 @@ class EffacementAdmin(ReserveAuxCoachs, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(EtapeParcours)
+class EtapeParcoursAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    """The arrival path of each promotion, per public: coaches switch a step off, reorder it or reword it. What
+    ticks a step (`etape`) is Magellan's, not a box the newcomer ticks."""
+
+    list_display = ["promotion", "public", "ordre", "libelle_lu", "etape", "active"]
+    list_display_links = ["libelle_lu"]
+    list_editable = ["ordre", "active"]
+    list_filter = ["promotion", "public", "active"]
+    fields = ["promotion", "public", "etape", "libelle", "ordre", "active"]
+
+    @admin.display(description="libellé lu")
+    def libelle_lu(self, obj):
+        return obj.libelle_lu
+
+
+@admin.register(VersionCharte)
+class VersionCharteAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    """The charter's versions: a coach publishes a new one (prefilled with the one in force), never changes or
+    deletes a published one, since people acknowledged it; a new version asks everyone to acknowledge it again."""
+
+    list_display = ["numero", "publiee_le", "par", "changements"]
+    fields = ["texte", "changements"]
+    readonly_fields = ["numero", "publiee_le", "par"]
+
+    def get_fields(self, request, obj=None):
+        return ["numero", "publiee_le", "par", "texte", "changements"] if obj else self.fields
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_changeform_initial_data(self, request):
+        en_vigueur = VersionCharte.objects.order_by("-numero").first()
+        return {"texte": en_vigueur.texte} if en_vigueur else {}
+
+    def save_model(self, request, obj, form, change):
+        publiee = charte_publier(obj.texte, changements=obj.changements, par=request.user)
+        obj.pk, obj.numero, obj.publiee_le, obj.par = publiee.pk, publiee.numero, publiee.publiee_le, publiee.par

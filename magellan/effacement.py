@@ -2,7 +2,8 @@
 
 What identifies the person goes: their account (name, address, profile — so they can no longer log in and their
 address can be invited again), roles, invitations, teams, carnets de bord, mentorat slots and cycles, sharing
-groups, e-mails, the files they uploaded. What the programme's figures count stays, with nobody behind it: their
+groups, e-mails, acknowledgements of the charter and the arrival path's notes, the files they uploaded. What the
+programme's figures count stays, with nobody behind it: their
 météo answers (closed rounds keep the figures frozen at their closing), the hours they gave (each défi's totals and
 count of parrains stay), their answers to past sessions (attendance stays). An `Effacement` row keeps the trace: who
 erased, when, the former number and the role types — never the name. The kept versions of the journal of
@@ -41,7 +42,7 @@ from evaluations.services.supports import pieces_jointes_de_supprimer
 from programme.historique import versions_oublier
 from programme.models import Invitation, Notification, Personne, Role
 
-from .models import Effacement
+from .models import Effacement, JalonArrivee, PriseDeConnaissance
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,6 +75,8 @@ def effacement_inventaire(personne: Personne, maintenant=None) -> Inventaire:
               Cycle.objects.filter(Q(demandeur=personne) | Q(mentor=personne)).count()),
         Ligne("Places dans les groupes de partage", MembreGroupe.objects.filter(personne=personne).count()),
         Ligne("Courriels et notifications", Notification.objects.filter(destinataire=personne).count()),
+        Ligne("Prises de connaissance de la charte", PriseDeConnaissance.objects.filter(personne=personne).count()),
+        Ligne("Étapes notées du parcours d'arrivée", JalonArrivee.objects.filter(personne=personne).count()),
         Ligne("Fichiers déposés (supports de comité, bureau d'aide)", fichiers),
         Ligne("Réponses aux sessions à venir",
               Inscription.objects.filter(personne=personne, session__fin__gt=maintenant).count()),
@@ -112,6 +115,8 @@ def personne_effacer(personne: Personne, *, par: Personne, maintenant=None) -> E
     pieces_jointes_de_supprimer(personne, par=par)
     adresse = Q(adresse__iexact=personne.email) if personne.email else Q(pk__in=[])
     Notification.objects.filter(Q(destinataire=personne) | adresse).delete()
+    PriseDeConnaissance.objects.filter(personne=personne).delete()
+    JalonArrivee.objects.filter(personne=personne).delete()
     # The admin's log names the person in its entries about them, their roles and invitations.
     for modele, pks in ((Personne, [personne.pk]), (Role, personne.roles.values_list("pk", flat=True)),
                         (Invitation, personne.invitations.values_list("pk", flat=True))):

@@ -23,6 +23,8 @@ from programme.dates import premier_du_mois
 from programme.models import Promotion, Role
 from programme.selectors import promotion_par_defaut, roles_de
 
+from .selectors_arrivee import parcours_de
+
 SESSIONS_MONTREES = 3
 SEMINAIRE_PORTEURS = "seminaire-porteurs"
 PUBLIE = evaluations_selectors.StatutRapport.PUBLIE
@@ -66,6 +68,8 @@ class Section:
     phases: list = field(default_factory=list)
     phase_en_cours: object = None
     terminee: bool = False
+    # The arrival path of each newcomer role of the person in this promotion, until it is done.
+    parcours: list = field(default_factory=list)
 
 
 def _terminee(promotion: Promotion | None, jour: datetime.date) -> bool:
@@ -207,6 +211,9 @@ def espace_de(personne, maintenant: datetime.datetime | None = None) -> list[Sec
         section.phases = list(promotion.phases.all()) if promotion else []
         section.phase_en_cours = promotion.phase_en_cours(jour) if promotion else None
         section.terminee = _terminee(promotion, jour)
+        if promotion and not section.terminee:
+            section.parcours = [p for p in parcours_de(personne, promotion, [r.type for r in section.roles])
+                                if not p.fini]
         for role in section.roles:
             if (role.type in faits or (section.terminee and role.type not in APRES_LA_PROMOTION)
                     or (promotion is None and role.type not in SANS_PROMOTION)):

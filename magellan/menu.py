@@ -70,6 +70,10 @@ MON_ESPACE = Rubrique("mon_espace", "Mon espace", (
            bouton="fr-btn--tertiary"),
     Entree("agenda_abonnement", "S'abonner à mon agenda", menu=False, tuile="S'abonner à mon agenda",
            icone="fr-icon-rss-line", bouton="fr-btn--tertiary"),
+    Entree("bienvenue", "Mot d'accueil", "magellan.lire_bienvenue", menu=False, tuile="Mot d'accueil",
+           icone="fr-icon-home-4-line", bouton="fr-btn--tertiary"),
+    Entree("charte", "Charte de la communauté", "magellan.lire_charte", tuile="Charte de la communauté",
+           icone="fr-icon-file-text-line", bouton="fr-btn--tertiary"),
 ))
 
 PILOTER = Rubrique("piloter", "Piloter", (

@@ -14,12 +14,15 @@ import evaluations.donnees_personnelles
 import proconnect.donnees_personnelles
 import programme.donnees_personnelles
 
+from . import donnees_personnelles as magellan_donnees
+
 EXPORTATEURS = (
     programme.donnees_personnelles,
     proconnect.donnees_personnelles,
     defis.donnees_personnelles,
     accompagnement.donnees_personnelles,
     evaluations.donnees_personnelles,
+    magellan_donnees,
 )
 
 # What each kind of record is, in the archive's guide and on the page.
@@ -45,6 +48,8 @@ GENRES = {
     "comites": "Les comités d'évaluation auxquels vous participez",
     "supports": "Les supports de comité que vous avez écrits, avec leurs objectifs",
     "pieces_jointes": "Les fichiers que vous avez joints aux supports",
+    "charte": "Vos prises de connaissance de la charte de la communauté : version, promotion, date",
+    "parcours_arrivee": "Ce que votre parcours d'arrivée a noté : mot d'accueil lu, flux de l'agenda lu",
     "modifications": "Les modifications que vous avez faites (date, objet, action)",
 }
 

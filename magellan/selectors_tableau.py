@@ -23,6 +23,8 @@ from evaluations.selectors import StatutRapport, StatutSupport, tableau_comites
 from programme.dates import de_mois, premier_du_mois
 from programme.models import Promotion
 
+from .selectors_arrivee import parcours_de_la_promotion
+
 # The requests of the bureau d'aide's queue shown on the dashboard; the whole queue is one link away.
 DEMANDES_AFFICHEES = 10
 # The width of the phase timeline's drawing, in SVG units.
@@ -272,4 +274,11 @@ def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None =
         "bureau": {"demandes": demandes, "ouvertes": file.count() if len(demandes) == DEMANDES_AFFICHEES
                    else len(demandes)},
         "groupes": groupes,
+        "parcours": _parcours(promotion),
     }
+
+
+def _parcours(promotion: Promotion) -> dict:
+    """The newcomers' arrival paths: those still on their way (least advanced first), and how many are done."""
+    tous = parcours_de_la_promotion(promotion)
+    return {"en_cours": [p for p in tous if not p.fini], "finis": sum(p.fini for p in tous), "total": len(tous)}

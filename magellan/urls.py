@@ -5,7 +5,17 @@ from django.views.generic import RedirectView
 
 from proconnect import views as proconnect
 
-from . import admin_journal, annuaire, exports, indicateurs, tableau_de_bord, views, views_donnees, views_effacement
+from . import (
+    admin_journal,
+    annuaire,
+    exports,
+    indicateurs,
+    tableau_de_bord,
+    views,
+    views_arrivee,
+    views_donnees,
+    views_effacement,
+)
 
 urlpatterns = [
     path("", views.accueil, name="accueil"),
@@ -13,6 +23,8 @@ urlpatterns = [
     path("espace/mes-donnees/", views_donnees.mes_donnees, name="mes_donnees"),
     path("espace/annuaire/", annuaire.profil_annuaire, name="annuaire_profil"),
     path("annuaire/", annuaire.annuaire, name="annuaire"),
+    path("bienvenue/", views_arrivee.bienvenue, name="bienvenue"),
+    path("charte/", views_arrivee.charte, name="charte"),
     path("accessibilite/", views.accessibilite, name="accessibilite"),
     path("mentions-legales/", views.mentions_legales, name="mentions_legales"),
     path("indicateurs/", indicateurs.indicateurs, name="indicateurs"),

@@ -49,11 +49,13 @@ def _referentiels_charger():
     """The rows that migrations load (compétences, domaines, dispositifs): put back, the way the migrations load
     them, when a transactional test flushed them."""
     from accompagnement.referentiel import dispositifs_charger
+    from magellan.charte import charte_charger
     from programme.referentiel import competences_charger, domaines_charger
 
     competences_charger()
     domaines_charger()
     dispositifs_charger()
+    charte_charger()
 
 
 @pytest.fixture(autouse=True)

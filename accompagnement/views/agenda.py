@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from programme.dates import mois_lu, moments_lisibles, premier_du_mois
 
+from .. import crochets
 from ..models import Session
 from ..selectors import agenda as selecteurs
 from ..selectors.agenda_ical import calendrier_ical
@@ -95,6 +96,7 @@ def agenda_ical(request, jeton):
     personne = selecteurs.personne_du_jeton(jeton)
     if personne is None:
         raise Http404("Ce lien d'agenda n'existe pas ou a été régénéré.")
+    crochets.flux_agenda_lu.send(sender=agenda_ical, personne=personne)
     debut, fin = selecteurs.fenetre_du_flux()
     evenements = selecteurs.evenements_de(personne, debut, fin)
     return _reponse_ical(calendrier_ical(

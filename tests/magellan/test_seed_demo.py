@@ -148,7 +148,11 @@ class TestDemonstration:
     def test_seed_demo_affiche_un_identifiant_existant_par_role(self, demo):
         """Each printed address belongs to a person who holds the role printed beside it."""
         logins = identifiants(demo)
-        assert set(logins) == {t.label for t in Role.Type}
+        assert set(logins) == {t.label for t in Role.Type} | {"EIG tout juste invitée"}
+        # The newly invited EIG has never logged in: her first login shows her whole arrival path.
+        nouvelle = Personne.objects.get(email=logins.pop("EIG tout juste invitée"))
+        assert nouvelle.last_login is None and nouvelle.invitations.get().acceptee_le
+        assert not nouvelle.jalons_arrivee.exists() and not nouvelle.carnets.exists()
         for type_role in Role.Type:
             personne = Personne.objects.get(email=logins[type_role.label])
             assert personne.roles.filter(type=type_role).exists(), type_role

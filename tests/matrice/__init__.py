@@ -8,6 +8,7 @@ from . import (
     administration,
     agenda,
     annuaire,
+    arrivee,
     bureau,
     carnet,
     effacement,
@@ -27,7 +28,7 @@ from .monde import scenario_construire  # noqa: F401
 
 # The admin comes last: it finds a row of each model among those the other domains made.
 DOMAINES = [site, sessions, agenda, mentorat, heures, bureau, carnet, meteo, groupes, evaluations, pilotage, exports,
-            effacement, annuaire, ressources, administration]
+            effacement, annuaire, ressources, arrivee, administration]
 ENTREES = [entree for domaine in DOMAINES for entree in domaine.ENTREES]
 
 

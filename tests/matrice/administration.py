@@ -61,6 +61,8 @@ REFUSEES = {
     # A person leaves through the erasure page (tests/matrice/effacement.py), never by a bare deletion.
     "programme.personne": {"suppression", "suppression (confirmée)"},
     "magellan.effacement": CONSERVE,
+    # A published version of the charter is never changed nor deleted (people acknowledged it): a new one is added.
+    "magellan.versioncharte": {"fiche (envoi)", "suppression", "suppression (confirmée)"},
     "programme.invitation": LECTURE_SEULE,
     "programme.notification": CONSERVE,
     "programme.refusnotification": CONSERVE,

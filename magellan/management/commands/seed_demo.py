@@ -15,6 +15,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.urls import reverse
 
+from demo.arrivee import ADRESSE_NOUVELLE_EIG
 from demo.construction import NOM_PROMOTION, adresse_de, demo_construire, demo_effacer
 from demo.contenu import DOMAINE
 from demo.ressources import demo_ressources
@@ -91,6 +92,10 @@ class Command(BaseCommand):
             f"  Météo entrepreneuriale : {comptes['vagues']} vagues, {comptes['reponses']} réponses, "
             f"{comptes['alertes']} alertes ; {comptes['groupes de partage']} groupes de partage sur deux mois."
         )
+        self.stdout.write(
+            f"  Parcours d'arrivée : {comptes['parcours commencés']} personnes en chemin, "
+            f"{comptes['nouvelles personnes invitées']} EIG tout juste invitée."
+        )
 
     def _connexions(self):
         """Print one login per role: the person, their role and where they stand."""
@@ -118,3 +123,7 @@ class Command(BaseCommand):
             defis = sorted({m.defi.titre.split(" – ")[0] for m in personne.equipes.all()})
             detail = f"{personne.nom_complet}, {personne.fonction}" + (f" – {', '.join(defis)}" if defis else "")
             self.stdout.write(f"  {type_role.label:<32}  {adresse:<28}  {detail}")
+        nouvelle = Personne.objects.filter(email=ADRESSE_NOUVELLE_EIG).first()
+        if nouvelle:
+            self.stdout.write(f"  {'EIG tout juste invitée':<32}  {ADRESSE_NOUVELLE_EIG:<28}  {nouvelle.nom_complet}, "
+                              "à sa première connexion : son parcours d'arrivée")
