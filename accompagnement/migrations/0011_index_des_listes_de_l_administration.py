@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accompagnement', '0009_libelles_en_francais'),
+        ('accompagnement', '0010_journal_des_animateurs_et_invites'),
         ('programme', '0013_index_des_listes_de_l_administration'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accompagnement', '0010_index_des_listes_de_l_administration'),
+        ('accompagnement', '0011_index_des_listes_de_l_administration'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
