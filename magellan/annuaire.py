@@ -8,6 +8,7 @@ slots, ask for heures d'accélération, write to them). A card carries only what
 hence its place in magellan/.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from crispy_forms.helper import FormHelper
@@ -81,6 +82,30 @@ class RechercheAnnuaireForm(forms.Form):
         return {nom: valeur for nom, valeur in self.cleaned_data.items() if valeur}
 
 
+# Each letter and the accented letters a French name may write in its place, either case.
+VARIANTES = {
+    "a": "aàâäáã", "c": "cç", "e": "eéèêë", "i": "iîïíì", "o": "oôöóòõ", "u": "uùûüú", "y": "yÿý", "n": "nñ",
+}
+
+
+def motif_sans_accents(mot: str) -> str:
+    """A regular expression finding `mot` whatever its accents and case, on SQLite as on PostgreSQL: « helene »
+    and « Hélène » find « Hélène » and « HELENE » (each letter becomes the class of its accented forms, in both
+    cases, since PostgreSQL's case folding of accented letters depends on the database's locale)."""
+    motif = []
+    for lettre in unicodedata.normalize("NFKD", mot.lower()):
+        if unicodedata.combining(lettre):
+            continue
+        variantes = VARIANTES.get(lettre)
+        if variantes:
+            motif.append("[" + variantes + variantes.upper() + "]")
+        elif lettre.isalnum():
+            motif.append("[" + lettre + lettre.upper() + "]" if lettre.upper() != lettre else lettre)
+        else:
+            motif.append("\\" + lettre if not lettre.isspace() else " ")
+    return "".join(motif)
+
+
 def annuaire_chercher(*, nom="", profil="", metier=None, domaine=None, promotion=None) -> QuerySet[Personne]:
     """The people of the annuaire matching every given filter, by name, with what their cards need prefetched.
 
@@ -94,7 +119,8 @@ def annuaire_chercher(*, nom="", profil="", metier=None, domaine=None, promotion
         roles = roles.filter(promotion=promotion)
     personnes = Personne.objects.filter(Exists(roles), is_active=True)
     for mot in nom.split()[:5]:
-        personnes = personnes.filter(Q(prenom__icontains=mot) | Q(nom_usage__icontains=mot))
+        motif = motif_sans_accents(mot)
+        personnes = personnes.filter(Q(prenom__iregex=motif) | Q(nom_usage__iregex=motif))
     if metier:
         personnes = personnes.filter(Exists(Personne.expertises.through.objects.filter(
             personne=OuterRef("pk"), expertise=metier)))

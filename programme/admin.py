@@ -21,6 +21,7 @@ from .forms import PersonneForm
 from .models import (
     Administration,
     Competence,
+    Domaine,
     Expertise,
     Invitation,
     Notification,
@@ -248,6 +249,16 @@ class AdministrationAdmin(ReserveAuxCoachs, admin.ModelAdmin):
 
 @admin.register(Expertise)
 class ExpertiseAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    search_fields = ["nom"]
+
+
+@admin.register(Domaine)
+class DomaineAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    """The domains of expertise the annuaire groups parrains and marraines by, in the deck's four families."""
+
+    list_display = ["nom", "famille", "ordre"]
+    list_filter = ["famille"]
+    list_editable = ["ordre"]
     search_fields = ["nom"]
 
 

@@ -10,7 +10,7 @@ from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from magellan.annuaire import PAR_PAGE
 from programme.donnees_personnelles import donnees_de
-from programme.factories import PersonneFactory, PromotionFactory, RoleFactory
+from programme.factories import CoachFactory, PersonneFactory, PromotionFactory, RoleFactory
 from programme.models import Administration, Domaine, Expertise, Role
 
 pytestmark = pytest.mark.django_db
@@ -82,6 +82,10 @@ def test_l_annuaire_montre_les_eig_les_alumni_et_les_parrains_avec_leur_defi_et_
 @pytest.mark.parametrize(("recherche", "attendus"), [
     ("nom=aline", ["Aline Parrain"]),
     ("nom=talent+in", ["Inès Talent"]),
+    ("nom=ines", ["Inès Talent"]),
+    ("nom=INÈS", ["Inès Talent"]),
+    ("nom=alîne", ["Aline Parrain"]),
+    ("nom=a.ine", []),
     ("profil=parrain", ["Aline Parrain", "Bruno Parrain"]),
     ("profil=alumni", ["Omar Ancien"]),
     ("metier=DESIGN", ["Inès Talent"]),
@@ -225,3 +229,15 @@ def test_mes_donnees_disent_les_domaines_et_ce_que_l_annuaire_montre(communaute)
 
     assert profil["domaines_annuaire"] == ["Accessibilité"]
     assert profil["annuaire_montre"] == {"photo": False, "presentation": False, "liens": True, "adresse": False}
+
+
+def test_un_coach_ajoute_un_domaine_dans_l_administration_et_l_annuaire_le_propose(client, communaute):
+    """The domains are the coaches' to keep: one added in the admin is offered by the annuaire's domain filter and
+    on the parrains' choice page."""
+    client.force_login(CoachFactory(promotion=communaute["promotion"]))
+    reponse = client.post("/admin/programme/domaine/add/", {"nom": "Cybersécurité", "famille": "ingenierie",
+                                                            "ordre": "20"})
+    assert reponse.status_code == 302
+    domaine = Domaine.objects.get(nom="Cybersécurité")
+    client.force_login(communaute["eig"])
+    assert f'value="{domaine.pk}"' in client.get("/annuaire/").content.decode()
