@@ -46,6 +46,10 @@ class DispositifAdmin(ReserveAuxCoachs, admin.ModelAdmin):
         return False
 
 
+# The largest number a row of the database can have (a signed 64-bit integer).
+PK_MAX = 2**63 - 1
+
+
 class PersonneAutocomplete(AutocompleteSelect):
     """The autocomplete of a registration's person, which shows the person already read with the registration
     (`libelles`: {pk: label}) instead of asking the database once per row; any other value is looked up."""
@@ -53,6 +57,9 @@ class PersonneAutocomplete(AutocompleteSelect):
     libelles: dict[str, str] | None = None
 
     def optgroups(self, name, value, attr=None):
+        # A typed value that cannot be a row's number (text, beyond the database's integers) is not looked up:
+        # the form already says it is not a valid choice.
+        value = [v for v in value if str(v).isdigit() and int(str(v)) <= PK_MAX]
         choisies = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
         if self.libelles is None or not set(choisies) <= self.libelles.keys():
             return super().optgroups(name, value, attr)
