@@ -170,6 +170,37 @@ def test_une_page_introuvable_de_production_est_en_francais_dans_le_dsfr(onglet,
     assert onglet.get_by_role("heading", level=1).first.is_visible()
 
 
+def test_une_page_refusee_de_production_est_en_francais_dans_le_dsfr(onglet, site_de_production,
+                                                                      verifier_accessibilite):
+    """As shipped, an EIG who opens the coaches' dashboard reads the French 403 page, styled by the DSFR, saying
+    whom to write to, with a way back home and no violation."""
+    _se_connecter(onglet, site_de_production["courriels"], "eig@magellan.test")
+    reponse = onglet.goto("/coachs/tableau-de-bord/")
+    onglet.wait_for_load_state("networkidle")
+    assert reponse.status == 403
+    assert onglet.get_by_role("heading", name="Vous n'avez pas accès à cette page").is_visible()
+    assert onglet.get_by_text("écrivez aux coachs du programme").is_visible()
+    assert "Marianne" in onglet.evaluate("getComputedStyle(document.body).fontFamily")
+    assert [incident for incident in onglet.incidents if "403" not in incident] == []
+    verifier_accessibilite(onglet)
+    onglet.get_by_role("link", name="Page d'accueil").click()
+    assert onglet.get_by_role("heading", level=1).first.is_visible()
+
+
+def test_une_demande_incorrecte_de_production_est_en_francais_dans_le_dsfr(onglet, verifier_accessibilite):
+    """As shipped, a request Django refuses as malformed (more fields than it reads) answers the French 400 page,
+    styled by the DSFR, with a way back home and no violation."""
+    reponse = onglet.goto("/defis/?" + "a=&" * 1001)
+    onglet.wait_for_load_state("networkidle")
+    assert reponse.status == 400
+    assert onglet.get_by_role("heading", name="Demande incorrecte").is_visible()
+    assert "Marianne" in onglet.evaluate("getComputedStyle(document.body).fontFamily")
+    assert [incident for incident in onglet.incidents if "400" not in incident] == []
+    verifier_accessibilite(onglet)
+    onglet.get_by_role("link", name="Page d'accueil").click()
+    assert onglet.get_by_role("heading", level=1).first.is_visible()
+
+
 # A sample of the main pages, by who opens them: the longest lists (catalogue, sessions) and the busiest homes.
 ECHANTILLON_ECOINDEX = {"": ["/", "/defis/"], "eig": ["/espace/", "/sessions/a-venir/"]}
 
