@@ -48,7 +48,9 @@ def _contenu_postgres(url: str) -> dict[str, list]:
     with psycopg.connect(url) as base:
         tables = [t for (t,) in base.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")]
-        contenu = {t: base.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+        # Every row, in an order that does not depend on the first column being unique (the historised members of a
+        # many-to-many field repeat it).
+        contenu = {t: sorted(base.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables}
         contenu["sequences"] = base.execute(
             "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1").fetchall()
     return contenu
