@@ -10,6 +10,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from rules.contrib.views import permission_required
 
 from programme.selectors import promotion_par_defaut
+from ressources.models import Ressource
+from ressources.rendu import contenu_en_html
+from ressources.services import SLUG_ACCUEIL
 
 from .charte import charte_en_html
 from .models import JalonArrivee
@@ -22,7 +25,13 @@ from .services_arrivee import charte_prendre_connaissance, jalon_noter, promotio
 @require_safe
 def bienvenue(request):
     jalon_noter(request.user, JalonArrivee.Quoi.ACCUEIL)
-    return render(request, "magellan/bienvenue.html", {"fil_ariane": {"courant": "Bienvenue"}})
+    # The coaches' own welcome page, once imported into the resources (and as they edit it), is the one read here;
+    # the text of the template stands in on an installation without it.
+    accueil = Ressource.objects.filter(slug=SLUG_ACCUEIL).first()
+    return render(request, "magellan/bienvenue.html", {
+        "accueil": accueil, "accueil_html": contenu_en_html(accueil.contenu) if accueil else "",
+        "fil_ariane": {"courant": "Bienvenue"},
+    })
 
 
 @login_required

@@ -29,6 +29,8 @@ from magellan.services_arrivee import (
 )
 from programme.factories import CoachFactory, EIGFactory, PersonneFactory, PromotionFactory, RoleFactory
 from programme.models import Role
+from ressources.models import Ressource
+from ressources.services import SLUG_ACCUEIL
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +97,22 @@ def test_ouvrir_le_mot_d_accueil_coche_l_etape(client, eig, promotion):
     premier = JalonArrivee.objects.get(personne=eig).le
     client.get("/bienvenue/")
     assert JalonArrivee.objects.get(personne=eig).le == premier  # the first time is kept
+
+
+def test_le_mot_d_accueil_est_la_page_d_accueil_des_coachs_telle_qu_ils_l_ecrivent(client, eig, promotion):
+    """Once the coaches' welcome page is in the resources (imported from their site, then edited by them), the
+    arrival path's welcome shows it, not a second text: a coach's change is what the newcomer reads."""
+    accueil = Ressource.objects.create(slug=SLUG_ACCUEIL, groupe=Ressource.Groupe.ACCUEIL, publique=True,
+                                       titre="Bienvenue dans la communauté !",
+                                       contenu="Vos coachs vous accueillent **lundi** à 10 h.")
+    client.force_login(eig)
+    page = client.get("/bienvenue/").content.decode()
+    assert "Bienvenue dans la communauté !" in page and "<strong>lundi</strong>" in page
+    assert "Une synergie interministérielle" not in page
+    accueil.contenu = "Rendez-vous **mardi**."
+    accueil.save()
+    assert "<strong>mardi</strong>" in client.get("/bienvenue/").content.decode()
+    assert _etat(eig, promotion)[Etape.ACCUEIL]
 
 
 def test_remplir_sa_fiche_de_l_annuaire_coche_l_etape(client, eig, promotion):
