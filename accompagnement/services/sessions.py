@@ -188,14 +188,7 @@ def session_annuler(session: Session, *, motif: str, par=None) -> Session:
 def sessions_publier(sessions) -> int:
     """Publish these sessions' drafts at once (a month's groupes de partage), in a fixed number of queries; each
     gets its version in the journal of changes. Returns how many were published."""
-    brouillons = list(Session.objects.select_for_update(of=("self",)).filter(
-        pk__in=[getattr(s, "pk", s) for s in sessions], statut=Session.Statut.BROUILLON))
-    maintenant = timezone.now()
-    for session in brouillons:
-        session.statut, session.updated_at = Session.Statut.PUBLIEE, maintenant
-    bulk_update_with_history(brouillons, Session, ["statut", "updated_at"], batch_size=500,
-                             default_user=auteur_courant(None))
-    return len(brouillons)
+    return _brouillons_publier(Session.objects.filter(pk__in=[getattr(s, "pk", s) for s in sessions]), par=None)
 
 
 @transaction.atomic
@@ -214,9 +207,13 @@ def calendrier_publier(promotion, par=None) -> int:
     """Publish every draft of the promotion at once; returns how many were published. The groupes de partage's
     drafts are left out: they are published with their groups, which invites their members. Each session gets
     its version in the journal of changes, written in bulk, by `par` (else the request's person)."""
-    brouillons = list(Session.objects.select_for_update(of=("self",)).filter(
-        promotion=promotion, statut=Session.Statut.BROUILLON, groupe_partage__isnull=True
-    ))
+    return _brouillons_publier(Session.objects.filter(promotion=promotion, groupe_partage__isnull=True), par=par)
+
+
+def _brouillons_publier(sessions, *, par) -> int:
+    """Publish the drafts among `sessions` (a queryset) in a fixed number of queries, locked while written, each
+    with its version in the journal of changes by `par` (else the request's person); returns how many."""
+    brouillons = list(sessions.select_for_update(of=("self",)).filter(statut=Session.Statut.BROUILLON))
     maintenant = timezone.now()
     for session in brouillons:
         session.statut, session.updated_at = Session.Statut.PUBLIEE, maintenant
