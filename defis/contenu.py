@@ -9,9 +9,10 @@ import xml.etree.ElementTree as etree
 from urllib.parse import urljoin, urlsplit
 
 import markdown
-import nh3
 from django.utils.html import format_html
 from markdown.treeprocessors import Treeprocessor
+
+from programme.html import html_nettoyer
 
 from .models import Realisation
 
@@ -24,8 +25,6 @@ BALISES_AUTORISEES = {
 ATTRIBUTS_AUTORISES = {
     "a": {"href", "title"}, "ol": {"start"}, "th": {"colspan", "rowspan"}, "td": {"colspan", "rowspan"},
 }
-# Tags removed with everything inside them, not only the tag itself.
-BALISES_VIDEES = {"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "select"}
 
 _SHORTCODE = re.compile(r"\{\{[<%]\s*(?P<contenu>.*?)\s*[>%]\}\}", re.S)
 _NOM_ET_ARGUMENTS = re.compile(r"(?P<nom>/?[\w-]+)(?P<arguments>.*)", re.S)
@@ -166,11 +165,4 @@ def corps_en_html(corps: str) -> str:
 
     html = markdown.markdown(texte, extensions=["tables", "fenced_code", "sane_lists", _Extension()])
     html = _JETON_TROUVE.sub(lambda trouve: liens[int(trouve.group(1))], html)
-    return nh3.clean(
-        html,
-        tags=BALISES_AUTORISEES,
-        clean_content_tags=BALISES_VIDEES,
-        attributes=ATTRIBUTS_AUTORISES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
+    return html_nettoyer(html, balises=BALISES_AUTORISEES, attributs=ATTRIBUTS_AUTORISES)

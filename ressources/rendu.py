@@ -16,10 +16,11 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
 import markdown
-import nh3
 from markdown.extensions.toc import TocExtension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from programme.html import html_nettoyer
 
 MARQUE_SOMMAIRE = "[[toc]]"
 
@@ -59,7 +60,6 @@ ATTRIBUTS_AUTORISES = {
     "img": {"src", "alt", "title", "width", "height"}, "abbr": {"title"},
     **{f"h{n}": {"id"} for n in range(2, 7)},
 }
-BALISES_VIDEES = {"script", "style", "iframe", "object", "embed", "noscript", "template", "textarea", "select"}
 
 
 def ancre(texte: str, separateur: str = "-") -> str:
@@ -145,14 +145,7 @@ def _convertisseur() -> markdown.Markdown:
 def contenu_en_html(contenu: str) -> str:
     """A resource's Markdown as HTML safe to show in a page: no script, no style, no event attribute."""
     html_brut = _convertisseur().convert(contenu or "")
-    return nh3.clean(
-        html_brut,
-        tags=BALISES_AUTORISEES,
-        clean_content_tags=BALISES_VIDEES,
-        attributes=ATTRIBUTS_AUTORISES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
+    return html_nettoyer(html_brut, balises=BALISES_AUTORISEES, attributs=ATTRIBUTS_AUTORISES)
 
 
 _ID_DE_TITRE = re.compile(r'<h[2-6] id="([^"]+)"')
