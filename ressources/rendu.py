@@ -125,10 +125,29 @@ class _SommaireDsfr(Treeprocessor):
                 lien.set("class", "fr-summary__link")
 
 
+class _NiveauxDeTitres(Treeprocessor):
+    """Headings one level under the one before, at most, the page's title being the h1: the coaches' site jumps
+    from its « # » title to « ### » sections, which a screen reader's outline reads as a missing level."""
+
+    def run(self, root):
+        # The enclosing headings: (level written, level given), innermost last.
+        parents = []
+        for element in root.iter():
+            if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                ecrit = int(element.tag[1])
+                while parents and parents[-1][0] >= ecrit:
+                    parents.pop()
+                donne = min(parents[-1][1] + 1 if parents else 2, 6)
+                parents.append((ecrit, donne))
+                element.tag = f"h{donne}"
+
+
 class _Extension(markdown.Extension):
     def extendMarkdown(self, md):
         # Before md_in_html reads the raw HTML blocks (priority 20).
         md.preprocessors.register(_Encadres(md), "magellan_encadres", 25)
+        # Before the toc extension (priority 5) lists the headings, after their inline text is read (20).
+        md.treeprocessors.register(_NiveauxDeTitres(md), "magellan_niveaux", 6)
         # After the toc extension (priority 5) has built its list.
         md.treeprocessors.register(_SommaireDsfr(md), "magellan_sommaire", 4)
 

@@ -2,12 +2,14 @@
 a plain match on SQLite), and the coaches' edit in the admin with its preview and its history."""
 
 import html
+import re
 
 import pytest
 
 from programme.factories import CoachFactory, EIGFactory
 from ressources.factories import RessourceFactory
 from ressources.models import Ressource
+from ressources.rendu import contenu_en_html
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +129,12 @@ def test_la_modification_d_un_coach_est_gardee_dans_l_historique(client, pages):
     derniere, precedente = ressource.history.all()[:2]
     assert derniere.history_user == coach
     assert precedente.contenu.endswith("Un service public accessible.")
+
+
+def test_les_titres_ne_sautent_aucun_niveau_sous_le_titre_de_la_page():
+    """The coaches' site jumps from its « # » title to « ### » sections: rendered under the page's h1, they become
+    h2, and a « #### » under them h3, so that the outline a screen reader reads has no missing level."""
+    html = contenu_en_html("Intro\n\n### L'écosystème\n\n#### Une synergie\n\n### L'accompagnement\n\n# Ailleurs\n")
+    niveaux = re.findall(r"<h(\d)", html)
+    assert niveaux == ["2", "3", "2", "2"]
+    assert 'id="lécosystème"' in html
