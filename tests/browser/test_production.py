@@ -201,6 +201,24 @@ def test_une_demande_incorrecte_de_production_est_en_francais_dans_le_dsfr(ongle
     assert onglet.get_by_role("heading", level=1).first.is_visible()
 
 
+def test_l_eig_tout_juste_invitee_de_la_demonstration_voit_son_parcours_et_le_mot_d_accueil_le_coche(
+        onglet, site_de_production, verifier_accessibilite):
+    """The demo's newly invited EIG logs in for the first time: her home shows her arrival path; she reads the
+    welcome — the coaches' own page, imported from their site — and its step ticks itself. No violation."""
+    _se_connecter(onglet, site_de_production["courriels"], "nouvelle-eig@magellan.test")
+    onglet.get_by_role("heading", name="Mon parcours d'arrivée").wait_for()
+    accueil = onglet.locator("li[data-etape='accueil']")
+    assert "Fait" not in accueil.text_content()
+    verifier_accessibilite(onglet)
+    onglet.get_by_role("link", name="Lire le mot d'accueil").click()
+    onglet.get_by_role("heading", level=1, name="Bienvenue dans la communauté des Entrepreneur(e)s").wait_for()
+    assert onglet.get_by_role("link", name="coachs EIG").first.is_visible()
+    verifier_accessibilite(onglet)
+    onglet.goto("/espace/")
+    assert "Fait" in onglet.locator("li[data-etape='accueil']").text_content()
+    assert not onglet.incidents, "\n".join(onglet.incidents)
+
+
 # A sample of the main pages, by who opens them: the longest lists (catalogue, sessions) and the busiest homes.
 ECHANTILLON_ECOINDEX = {"": ["/", "/defis/"], "eig": ["/espace/", "/sessions/a-venir/"]}
 
