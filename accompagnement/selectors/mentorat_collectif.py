@@ -5,14 +5,14 @@ Its sessions are ordinary sessions of the « mentorat collectif » dispositif: t
 answers are the sessions' own.
 """
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from programme.dates import moments_lisibles
 from programme.models import Promotion, Role
 from programme.rules import est_coach
 
-from ..models import Inscription, Session
+from ..models import Session
 from .mentorat import DISPOSITIFS_MENTORAT
 from .sessions import sessions_ouvertes_pour
 
@@ -33,20 +33,17 @@ def promotions_du_mentorat_collectif(personne) -> QuerySet[Promotion]:
 
 
 def mentorats_collectifs_ouverts_pour(personne) -> QuerySet[Session]:
-    """The mentorats collectifs to come a person may join (not those they lead), soonest first, each with its
-    counts and the person's own answer in `mes_inscriptions`."""
+    """The mentorats collectifs to come a person may join (not those they lead), soonest first, each with the
+    person's own answer in `mes_inscriptions`; the page shown gets its counts from `comptes_ajouter`."""
     return sessions_ouvertes_pour(personne).filter(dispositif__slug=DISPOSITIF_COLLECTIF)
 
 
 def mentorats_collectifs_animes_par(personne) -> QuerySet[Session]:
-    """The published mentorats collectifs a person leads that are not over, soonest first, with their counts."""
+    """The published mentorats collectifs a person leads that are not over, soonest first; the page shown gets its
+    counts from `comptes_ajouter`."""
     return (
         Session.objects.filter(moments_lisibles(), dispositif__slug=DISPOSITIF_COLLECTIF, facilitateurs=personne,
                                statut=Session.Statut.PUBLIEE, fin__gt=timezone.now())
         .select_related("dispositif", "promotion", "expertise")
-        .annotate(
-            nombre_inscrites=Count("inscriptions", filter=Q(inscriptions__statut=Inscription.Statut.INSCRITE)),
-            nombre_attente=Count("inscriptions", filter=Q(inscriptions__statut=Inscription.Statut.ATTENTE)),
-        )
         .order_by("debut", "pk")
     )

@@ -99,8 +99,9 @@ def comptes_ajouter(sessions) -> list[Session]:
 
 def sessions_ouvertes_pour(personne) -> QuerySet[Session]:
     """The published sessions to come that `personne` is invited to and does not facilitate, soonest first, each
-    with its dispositif, its counts and the person's own answer in `mes_inscriptions` (a list of zero or one)."""
-    sessions = (
+    with its dispositif and the person's own answer in `mes_inscriptions` (a list of zero or one); the page shown
+    gets its counts from `comptes_ajouter`."""
+    return (
         sessions_invitant(personne)
         .filter(statut=Session.Statut.PUBLIEE, debut__gt=timezone.now())
         .exclude(facilitateurs=personne)
@@ -109,7 +110,6 @@ def sessions_ouvertes_pour(personne) -> QuerySet[Session]:
                                    to_attr="mes_inscriptions"))
         .order_by("debut", "pk")
     )
-    return _avec_comptes(sessions)
 
 
 def sessions_de_promotion(promotion: Promotion, *, dispositif=None, statut="", mois="") -> QuerySet[Session]:

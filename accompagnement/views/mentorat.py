@@ -17,10 +17,13 @@ from ..models import TypeMentorat
 from ..rules.mentorat import types_mentorat_demandables, types_mentorat_offerts
 from ..selectors import mentorat as selectors
 from ..selectors import mentorat_collectif as selectors_collectif
+from ..selectors.sessions import comptes_ajouter
 from ..services import mentorat as services
 from ..services.mentorat_collectif import mentorat_collectif_proposer
 
 CYCLES_PAR_PAGE = 20
+# The mentorats collectifs open to a person, shown by pages (their seats counted for the page only).
+OFFRES_PAR_PAGE = 8
 
 
 def _nature(type_mentorat):
@@ -221,9 +224,11 @@ def creneau_supprimer(request, pk):
 @login_required
 def collectif(request):
     """The mentorats collectifs a person may join (joined through the sessions' answers) and those they lead."""
+    offres = page_lue(request, selectors_collectif.mentorats_collectifs_ouverts_pour(request.user), OFFRES_PAR_PAGE)
+    offres.object_list = comptes_ajouter(offres.object_list)
     return render(request, "accompagnement/mentorat/collectif.html", {
-        "offres": list(selectors_collectif.mentorats_collectifs_ouverts_pour(request.user)),
-        "animes": list(selectors_collectif.mentorats_collectifs_animes_par(request.user)),
+        "page_obj": offres,
+        "animes": comptes_ajouter(selectors_collectif.mentorats_collectifs_animes_par(request.user)),
         "dispositif": selectors.dispositifs_du_mentorat()["collectif"],
         "fil_ariane": _fil("Mentorat collectif"),
     })

@@ -91,7 +91,7 @@ def _page_comptee(request, sessions):
 @login_required
 def sessions_a_venir(request):
     return render(request, "accompagnement/sessions/a_venir.html", {
-        "page_obj": page_lue(request, selecteurs.sessions_ouvertes_pour(request.user), SESSIONS_PAR_PAGE),
+        "page_obj": _page_comptee(request, selecteurs.sessions_ouvertes_pour(request.user)),
         "fil_ariane": {"courant": "Les sessions à venir"},
     })
 

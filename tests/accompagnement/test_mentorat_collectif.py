@@ -151,3 +151,19 @@ def test_la_page_des_mentorats_collectifs_a_un_nombre_de_requetes_constant(clien
         _proposer(parrain, promotion, debut=a_paris(lundi(3 + rang), 14))
     with django_assert_max_num_queries(len(une.captured_queries)):
         assert client.get("/mentorat/collectif/").content.decode().count("fr-card__title") == 6
+
+
+def test_les_offres_se_lisent_par_pages_avec_leurs_places(client, promotion, parrain):
+    """Beyond a page of offers, the next ones are on page 2, each still saying how many seats are taken."""
+    from accompagnement.views.mentorat import OFFRES_PAR_PAGE
+
+    eig, autre = EIGFactory(promotion=promotion), EIGFactory(promotion=promotion)
+    sessions = [_proposer(parrain, promotion, titre=f"Problème partagé n° {rang}", debut=a_paris(lundi(2 + rang), 14))
+                for rang in range(OFFRES_PAR_PAGE + 1)]
+    session_inscrire(sessions[-1], autre)
+    client.force_login(eig)
+    premiere = client.get("/mentorat/collectif/").content.decode()
+    assert premiere.count("fr-card__title") == OFFRES_PAR_PAGE and "Problème partagé n° 0" in premiere
+    seconde = client.get("/mentorat/collectif/?page=2").content.decode()
+    assert seconde.count("fr-card__title") == 1
+    assert f"Problème partagé n° {OFFRES_PAR_PAGE}" in seconde and "1 inscrit sur 3 places" in seconde

@@ -7,7 +7,12 @@ from django.utils import timezone
 
 from accompagnement.factories import InscriptionFactory, SessionFactory
 from accompagnement.models import Inscription, Session
-from accompagnement.selectors.sessions import dispositifs_par_famille, invites_de, sessions_ouvertes_pour
+from accompagnement.selectors.sessions import (
+    comptes_ajouter,
+    dispositifs_par_famille,
+    invites_de,
+    sessions_ouvertes_pour,
+)
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from programme.factories import CoachFactory, EIGFactory, ExpertiseFactory, ParrainFactory, PromotionFactory
@@ -106,7 +111,7 @@ def test_sessions_ouvertes_pour_porte_la_reponse_et_les_comptes(monde):
     session = SessionFactory(promotion=monde["promotion"], capacite=1)
     InscriptionFactory(session=session, personne=p["data"])
     InscriptionFactory(session=session, personne=p["designer"], statut=Inscription.Statut.ATTENTE)
-    (ouverte,) = sessions_ouvertes_pour(p["designer"])
+    (ouverte,) = comptes_ajouter(sessions_ouvertes_pour(p["designer"]))
     assert [i.statut for i in ouverte.mes_inscriptions] == [Inscription.Statut.ATTENTE]
     assert (ouverte.nombre_inscrites, ouverte.nombre_attente) == (1, 1)
     (pour_le_parrain,) = sessions_ouvertes_pour(p["parrain"])
