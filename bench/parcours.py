@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 
 from django.db import connection, reset_queries, transaction
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -30,6 +30,8 @@ from programme.selectors import promotion_par_defaut
 ACCUEIL = "accueil public /"
 # Bounds of issue 15: national ≤ 2× demo, ≤ 15× the public home (admin lists 30×), queries national ≤ demo.
 BORNE_ECHELLE, BORNE_ACCUEIL, BORNE_ACCUEIL_ADMIN = 2, 15, 30
+# The comité reminders are measured on a morning when this many défis have a support due (issue 15: 1,000).
+COMITES_RAPPELES = 1000
 
 
 @dataclass
@@ -46,23 +48,32 @@ class _Annuler(Exception):
     pass
 
 
-def _chrono(client, libelle, url, repetitions, genre="page") -> Ligne:
+def _lue(client, url):
+    """The response to `url`, read to its last byte: a streamed export is measured whole, not its first line."""
     reponse = client.get(url)
+    if reponse.streaming:
+        reponse.contenu = b"".join(reponse.streaming_content)
+    return reponse
+
+
+def _chrono(client, libelle, url, repetitions, genre="page") -> Ligne:
+    reponse = _lue(client, url)
     if reponse.status_code != 200:
         return Ligne(libelle, genre, None, None, reponse.status_code)
     durees = []
     for _ in range(repetitions):
         debut = time.perf_counter()
-        client.get(url)
+        _lue(client, url)
         durees.append((time.perf_counter() - debut) * 1000)
     reset_queries()  # the log keeps 9,000 queries: a long task before would hide these
     with CaptureQueriesContext(connection) as requetes:
-        client.get(url)
+        _lue(client, url)
     return Ligne(libelle, genre, statistics.median(durees), len(requetes))
 
 
-def _tache(libelle, fonction, repetitions) -> Ligne:
-    """A scheduled task's median time and queries, each run rolled back."""
+def _tache(libelle, fonction, repetitions, preparer=None) -> Ligne:
+    """A scheduled task's median time and queries, each run rolled back; `preparer` sets its data up in the same
+    transaction, neither timed nor counted."""
     durees, requetes, detail = [], 0, ""
     for _ in range(max(1, min(repetitions, 3))):
         compte = []
@@ -72,11 +83,14 @@ def _tache(libelle, fonction, repetitions) -> Ligne:
             return execute(sql, params, many, context)
 
         try:
-            with transaction.atomic(), connection.execute_wrapper(compter):
-                debut = time.perf_counter()
-                detail = fonction()
-                durees.append((time.perf_counter() - debut) * 1000)
-                requetes = len(compte)
+            with transaction.atomic():
+                if preparer:
+                    preparer()
+                with connection.execute_wrapper(compter):
+                    debut = time.perf_counter()
+                    detail = fonction()
+                    durees.append((time.perf_counter() - debut) * 1000)
+                    requetes = len(compte)
                 raise _Annuler
         except _Annuler:
             pass
@@ -110,7 +124,8 @@ def _taches(promotion, repetitions):
     reminders."""
     from accompagnement.services.groupes import groupes_composer, groupes_publier
     from accompagnement.services.meteo import HEURE_OUVERTURE, meteo_tour, prochaine_date_de_vague
-    from evaluations.models import Comite
+    from defis.models import Defi
+    from evaluations.models import Comite, Support
     from evaluations.services.rappels import rappels_comites
 
     jour = prochaine_date_de_vague(promotion, timezone.localdate() + datetime.timedelta(days=1))
@@ -131,21 +146,33 @@ def _taches(promotion, repetitions):
         groupes_publier(promotion, mois)
         return f"{len(composes)} groupes"
 
-    prochain = (Comite.objects.filter(debut__gt=timezone.now() + datetime.timedelta(days=8))
-                .order_by("debut").first())
+    # The reminders of a morning when the supports of every défi's comité (1,000 at national scale) are due in
+    # seven days: one comité per défi is moved to that deadline, its session published, its support reopened.
+    matin = datetime.datetime.combine(timezone.localdate() + datetime.timedelta(days=1), datetime.time(8),
+                                      tzinfo=PARIS)
+
+    def echeances():
+        dernier_par_defi = Comite.objects.values("defi_id").annotate(dernier=Max("pk")).values("dernier")
+        comites = list(Comite.objects.filter(pk__in=dernier_par_defi).order_by("pk")
+                       .values_list("pk", flat=True)[:COMITES_RAPPELES])
+        echeance = matin + datetime.timedelta(days=7)
+        Comite.objects.filter(pk__in=comites).update(echeance_support=echeance,
+                                                     debut=echeance + datetime.timedelta(days=7))
+        Session.objects.filter(comite__in=comites).update(statut=Session.Statut.PUBLIEE)
+        Support.objects.filter(comite__in=comites).update(statut=Support.Statut.BROUILLON, soumis_le=None,
+                                                          soumis_par=None)
+        return len(comites)
 
     def rappels():
-        if prochain is None:
-            return "aucun comité à venir"
-        matin = datetime.datetime.combine(prochain.echeance_support.astimezone(PARIS).date(), datetime.time(8),
-                                          tzinfo=PARIS) - datetime.timedelta(days=7)
         return f"{rappels_comites(matin)} courriels"
 
     eig = Role.objects.filter(promotion=promotion, type=Role.Type.EIG).count()
     yield _tache(f"tâche : vague météo (toute la base en EIG, {nombre_fr(Personne.objects.count())})", vague,
                  repetitions)
     yield _tache(f"tâche : groupes du mois suivant ({eig} EIG), composés et publiés", groupes, repetitions)
-    yield _tache("tâche : rappels des comités (le matin d'une échéance)", rappels, repetitions)
+    defis = min(Defi.objects.filter(comites__isnull=False).distinct().count(), COMITES_RAPPELES)
+    yield _tache(f"tâche : rappels des comités ({nombre_fr(defis)} défis, supports dus dans 7 jours)", rappels,
+                 repetitions, preparer=echeances)
 
 
 def parcours(repetitions: int, avant_agenda=None):

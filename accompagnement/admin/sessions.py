@@ -9,7 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from programme.admin import ReserveAuxCoachs
@@ -100,6 +103,47 @@ class InscriptionInline(ReserveAuxCoachs, admin.TabularInline):
         if db_field.name == "personne":
             kwargs["widget"] = PersonneAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+# Beyond this many registrations (a conférence of a whole promotion), a session's page lists them no longer in its
+# form, whose hundreds of rows no one could read: it links to the list of its registrations, by pages.
+INSCRIPTIONS_EN_LIGNE_MAX = 60
+
+
+@admin.register(Inscription)
+class InscriptionAdmin(ReserveAuxCoachs, admin.ModelAdmin):
+    """The registrations of one session, by pages: where a session's page sends the coaches when it has more than
+    `INSCRIPTIONS_EN_LIGNE_MAX`. Presence is marked here; who is registered changes through the session."""
+
+    list_display = ["personne", "statut", "present", "created_at"]
+    list_editable = ["present"]
+    list_filter = ["statut", "present"]
+    search_fields = ["personne__prenom", "personne__nom_usage", "personne__email"]
+    list_select_related = ["personne"]
+    list_per_page = 50
+    show_full_result_count = False
+    readonly_fields = ["session", "personne", "statut", "created_at", "updated_at"]
+    fields = ["session", "personne", "statut", "present", "created_at", "updated_at"]
+
+    def get_model_perms(self, request):
+        # Not in the admin's index: registrations are read from their session.
+        return {}
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        session_id = request.GET.get("session__id__exact", "")
+        session = (Session.objects.filter(moments_lisibles(), pk=int(session_id)).first()
+                   if session_id.isdigit() and int(session_id) <= PK_MAX else None)
+        if session is None:
+            self.message_user(request, "Les inscriptions se lisent depuis la page de leur session.", messages.INFO)
+            return HttpResponseRedirect(reverse("admin:accompagnement_session_changelist"))
+        return super().changelist_view(request, {"title": f"Inscriptions à « {session.titre} »",
+                                                 **(extra_context or {})})
 
 
 @admin.action(description="Publier les sessions en brouillon sélectionnées")
@@ -206,5 +250,31 @@ class SessionAdmin(DateHierarchieBornee, ReserveAuxCoachs, SimpleHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         if obj and obj.statut == Session.Statut.ANNULEE:
             # A cancelled session is history: people were told, nothing changes any more.
-            return [f.name for f in Session._meta.fields if f.name != "id"] + ["facilitateurs", "invites"]
-        return self.readonly_fields
+            return [f.name for f in Session._meta.fields if f.name != "id"] + ["facilitateurs", "invites",
+                                                                              "liste_des_inscriptions"]
+        return [*self.readonly_fields, "liste_des_inscriptions"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self._trop_d_inscriptions(obj):
+            return fieldsets
+        return [*fieldsets, ("Inscriptions", {"fields": ["liste_des_inscriptions"]})]
+
+    def get_inlines(self, request, obj):
+        return [] if obj is not None and self._trop_d_inscriptions(obj) else self.inlines
+
+    def _trop_d_inscriptions(self, session) -> bool:
+        if not hasattr(session, "_trop_d_inscriptions"):
+            session._trop_d_inscriptions = (
+                session.inscriptions.order_by().values("pk")[:INSCRIPTIONS_EN_LIGNE_MAX + 1].count()
+                > INSCRIPTIONS_EN_LIGNE_MAX)
+        return session._trop_d_inscriptions
+
+    @admin.display(description="inscriptions")
+    def liste_des_inscriptions(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        inscrites = obj.inscriptions.filter(statut=Inscription.Statut.INSCRITE).count()
+        adresse = f"{reverse('admin:accompagnement_inscription_changelist')}?session__id__exact={obj.pk}"
+        return format_html('{} inscrites et inscrits. <a href="{}">Lire et pointer les inscriptions, par pages</a>',
+                           inscrites, adresse)

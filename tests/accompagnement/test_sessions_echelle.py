@@ -84,6 +84,47 @@ def test_la_page_d_une_session_lit_ses_inscriptions_en_nombre_constant_de_requet
         assert f'<option value="{personne.pk}" selected>{personne}</option>' in page
 
 
+def test_au_dela_du_seuil_la_session_renvoie_a_ses_inscriptions_par_pages(client, coach, promotion, monkeypatch):
+    """A session with more registrations than its page can list (a conférence of 300 EIG) links to the list of its
+    own registrations, by pages, where presence is marked; that list shows no other session's people."""
+    monkeypatch.setattr("accompagnement.admin.sessions.INSCRIPTIONS_EN_LIGNE_MAX", 3)
+    conference = SessionFactory(promotion=promotion, titre="Conférence de rentrée")
+    inscrites = [InscriptionFactory(session=conference, personne=EIGFactory(promotion=promotion)) for _ in range(4)]
+    ailleurs = InscriptionFactory(session=SessionFactory(promotion=promotion))
+    page = client.get(f"/admin/accompagnement/session/{conference.pk}/change/").content.decode()
+    liste = f"/admin/accompagnement/inscription/?session__id__exact={conference.pk}"
+    assert "4 inscrites et inscrits" in page and f'href="{liste}"' in html.unescape(page)
+    assert "inscriptions-TOTAL_FORMS" not in page
+    reponse, _ = _requetes(client, liste)
+    assert "Inscriptions à « Conférence de rentrée »" in html.unescape(reponse.content.decode())
+    assert {i.pk for i in reponse.context["cl"].result_list} == {i.pk for i in inscrites}
+    assert ailleurs.pk not in {i.pk for i in reponse.context["cl"].result_list}
+    premiere = inscrites[0]
+    donnees = {"form-TOTAL_FORMS": "4", "form-INITIAL_FORMS": "4", "_save": "Enregistrer"}
+    for rang, inscription in enumerate(reponse.context["cl"].result_list):
+        donnees[f"form-{rang}-id"] = str(inscription.pk)
+        if inscription.pk == premiere.pk:
+            donnees[f"form-{rang}-present"] = "true"
+    assert client.post(liste, donnees).status_code == 302
+    premiere.refresh_from_db()
+    assert premiere.present is True
+
+
+def test_sous_le_seuil_la_session_garde_ses_inscriptions_dans_son_formulaire(client, coach, promotion):
+    session = SessionFactory(promotion=promotion)
+    InscriptionFactory(session=session)
+    page = client.get(f"/admin/accompagnement/session/{session.pk}/change/").content.decode()
+    assert "inscriptions-TOTAL_FORMS" in page and "Lire et pointer les inscriptions" not in page
+
+
+def test_la_liste_des_inscriptions_sans_session_renvoie_aux_sessions(client, coach):
+    for adresse in ("/admin/accompagnement/inscription/", "/admin/accompagnement/inscription/?session__id__exact=x",
+                    "/admin/accompagnement/inscription/?session__id__exact=99999999999999999999999"):
+        reponse = client.get(adresse, follow=True)
+        assert reponse.redirect_chain[-1][0] == "/admin/accompagnement/session/"
+        assert "Les inscriptions se lisent depuis la page de leur session." in reponse.content.decode()
+
+
 def test_la_liste_des_coachs_coupe_la_page_avant_de_compter_les_inscriptions(client, coach, promotion):
     """/coachs/sessions/ of a promotion with more sessions than a page: the count of the list never joins the
     registrations, one query counts them for the sessions shown, and each row shows its counts."""
