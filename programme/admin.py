@@ -33,6 +33,7 @@ from .models import (
     SuiviCarriere,
     Theme,
 )
+from .pagination import PaginateurEstime
 from .rules import est_coach
 
 
@@ -67,7 +68,11 @@ admin.site.password_change = admin.site.password_change_done = sans_mot_de_passe
 
 class ReserveAuxCoachs(SaisiesVerifiees):
     """The admin is the coaches' tool: every permission there is the `est_coach` predicate (and, as every admin
-    class starts here, tampered ids get a message rather than a server error)."""
+    class starts here, tampered ids get a message rather than a server error). A list counts its rows once (no
+    second count of the whole table beside a filtered one) and the whole of a long table is estimated."""
+
+    paginator = PaginateurEstime
+    show_full_result_count = False
 
     def has_module_permission(self, request):
         return est_coach(request.user)

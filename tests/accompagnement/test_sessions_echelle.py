@@ -140,3 +140,13 @@ def test_la_liste_des_coachs_coupe_la_page_avant_de_compter_les_inscriptions(cli
     page = reponse.context["page_obj"]
     assert page.paginator.count == SESSIONS_PAR_PAGE + 3 and len(page.object_list) == SESSIONS_PAR_PAGE
     assert "2 / 5 (+1 en attente)" in html.unescape(reponse.content.decode())
+
+
+@pytest.mark.postgres
+def test_postgresql_echantillonne_assez_les_sessions_des_inscriptions():
+    """The column the dashboard joins on keeps the larger sample the migration set, so that its estimate of
+    registrations per session stays near the truth at national scale."""
+    with connection.cursor() as curseur:
+        curseur.execute("SELECT attstattarget FROM pg_attribute WHERE attrelid = 'accompagnement_inscription'::regclass"
+                        " AND attname = 'session_id'")
+        assert curseur.fetchone()[0] == 2000
