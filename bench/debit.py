@@ -65,10 +65,13 @@ def debit(personne) -> list[str]:
                 time.sleep(0.5)
         accueil = _requetes_par_seconde(wrk, f"http://127.0.0.1:{PORT}/")
         eig = _requetes_par_seconde(wrk, f"http://127.0.0.1:{PORT}/espace/", cookie)
+        # The simplest page for the same person (a text, her menu): what any signed-in page costs before its own.
+        simple = _requetes_par_seconde(wrk, f"http://127.0.0.1:{PORT}/mentions-legales/", cookie)
     finally:
         serveur.terminate()
         serveur.wait(timeout=30)
     borne = "tient" if eig >= accueil / 2 else "NON"
     return [f"débit sous gunicorn (2 workers, wrk -t2 -c8 -d{DUREE}) : `/` {accueil:.0f} req/s ; "
             f"Mon espace d'un EIG authentifié {eig:.0f} req/s, soit {eig / accueil:.0%} de `/` "
-            f"(borne ≥ 50 % : {borne})"]
+            f"(borne ≥ 50 % : {borne}) ; pour comparer, la page la plus simple pour la même personne connectée "
+            f"(mentions légales) {simple:.0f} req/s, soit {simple / accueil:.0%} de `/`"]

@@ -19,6 +19,16 @@ def roles_dans_les_defis(personne) -> dict[int, set[str]]:
     return personne._roles_dans_les_defis
 
 
+def roles_dans_les_defis_connus(personne, membres) -> None:
+    """Keep on the user the roles of `membres`, all of the person's team memberships a page has just read, so
+    that the rules asked afterwards do not read them again."""
+    if not hasattr(personne, "_roles_dans_les_defis"):
+        roles = {}
+        for membre in membres:
+            roles.setdefault(membre.defi_id, set()).add(membre.role)
+        personne._roles_dans_les_defis = roles
+
+
 @rules.predicate
 def defi_visible(personne, defi):
     return defi.visible

@@ -17,10 +17,12 @@ from accompagnement.selectors import meteo as meteo_selectors
 from accompagnement.selectors import sessions as sessions_selectors
 from accompagnement.services import meteo as meteo_calendrier
 from defis.models import MembreEquipe
+from defis.rules import roles_dans_les_defis_connus
 from defis.selectors import equipes_de
 from evaluations import selectors as evaluations_selectors
 from programme.dates import premier_du_mois
 from programme.models import Promotion, Role
+from programme.rules import types_de_role_connus
 from programme.selectors import promotion_par_defaut, roles_de
 
 from .selectors_arrivee import parcours_de
@@ -188,12 +190,16 @@ def espace_de(personne, maintenant: datetime.datetime | None = None) -> list[Sec
     jour = timezone.localdate(maintenant)
     courante = promotion_par_defaut(personne, jour)
     equipes = list(equipes_de(personne))
+    roles = list(roles_de(personne))
+    # The rules the blocks ask below read the same roles and memberships: they get them from here.
+    roles_dans_les_defis_connus(personne, equipes)
+    types_de_role_connus(personne, roles)
     sections: dict[int, Section] = {}
 
     def section_de(promotion):
         return sections.setdefault(promotion.pk if promotion else 0, Section(promotion))
 
-    for role in roles_de(personne):
+    for role in roles:
         section_de(role.promotion).roles.append(role)
     for equipe in equipes:
         section_de(equipe.defi.promotion).equipes.append(equipe)

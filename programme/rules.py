@@ -14,6 +14,13 @@ def types_de_role(personne) -> set[str]:
     return personne._types_de_role
 
 
+def types_de_role_connus(personne, roles) -> None:
+    """Keep on the user the role types of `roles`, all of the person's roles a page has just read, so that the
+    rules asked afterwards do not read them again."""
+    if not hasattr(personne, "_types_de_role"):
+        personne._types_de_role = {role.type for role in roles}
+
+
 @rules.predicate
 def est_coach(personne):
     """A coach holds a coach role; no flag (`is_staff`, `is_superuser`) makes one."""
