@@ -5,11 +5,14 @@ newly invited EIG with their arrival path (demo.arrivee).
 Names come from seeded Faker and random generators: two runs give the same people.
 """
 
+import io
 import random
 from collections import Counter
 
 import factory.random
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
+from PIL import Image, ImageDraw
 
 from accompagnement.models import Session
 from defis.factories import corps_markdown
@@ -34,7 +37,7 @@ from demo.groupes import demo_groupes
 from demo.meteo import demo_meteo
 from programme.factories import PersonneFactory, debut_promotion_en_cours
 from programme.models import Administration, Domaine, Expertise, Personne, Promotion, Role, Theme
-from programme.services import promotion_replanifier
+from programme.services import photo_remplacer, photo_supprimer, promotion_replanifier
 
 GRAINE = 8
 NOM_PROMOTION = "Promotion 8"
@@ -108,11 +111,28 @@ def _par_nom(modele, noms, **champs_par_nom):
     return existants | {o.nom: o for o in modele.objects.filter(nom__in=[m.nom for m in manquants])}
 
 
+# The demo's portraits: (background, figure) colours of the State's palette, drawn in memory.
+PORTRAITS = {Role.Type.EIG: ("#e3e3fd", "#000091"), Role.Type.PARRAIN: ("#fee9e6", "#a94645")}
+
+
+def portrait(fond: str, figure: str, cote: int = 240) -> ContentFile:
+    """A PNG silhouette (a head above shoulders), drawn in memory: the demo's people need no real photo."""
+    image = Image.new("RGB", (cote, cote), fond)
+    dessin = ImageDraw.Draw(image)
+    dessin.ellipse((cote * 0.32, cote * 0.16, cote * 0.68, cote * 0.52), fill=figure)
+    dessin.ellipse((cote * 0.14, cote * 0.58, cote * 0.86, cote * 1.3), fill=figure)
+    contenu = io.BytesIO()
+    image.save(contenu, "PNG")
+    return ContentFile(contenu.getvalue(), name="portrait.png")
+
+
 def demo_effacer(promotion: Promotion):
-    """Remove the demo's people (every address on its domain), the promotion's défis and its accompagnement
-    (sessions, comités…); keep the promotion."""
+    """Remove the demo's people (every address on its domain, with their annuaire photos), the promotion's défis
+    and its accompagnement (sessions, comités…); keep the promotion."""
     accompagnement_effacer(promotion)
     Defi.objects.filter(promotion=promotion).delete()
+    for personne in Personne.objects.filter(email__iendswith=f"@{DOMAINE}").exclude(photo=""):
+        photo_supprimer(personne)
     Personne.objects.filter(email__iendswith=f"@{DOMAINE}").delete()
     promotion.date_debut = debut_promotion_en_cours()
     promotion.save(update_fields=["date_debut"])
@@ -194,6 +214,10 @@ def demo_construire(promotion: Promotion) -> dict[str, int]:
     MembreEquipe.objects.bulk_create(membres)
 
     demo = {t: Personne.objects.get(email=adresse_de(t)) for t in Role.Type}
+    # The demo EIG and parrain show a photo in the annuaire.
+    for type_role, (fond, figure) in PORTRAITS.items():
+        photo_remplacer(demo[type_role], portrait(fond, figure))
+        Personne.objects.filter(pk=demo[type_role].pk).update(annuaire_photo=True)
     comptes = {
         "defis": len(defis), "administrations": len(administrations), **Counter(t for _p, t, _h in annuaire.roles),
         **accompagnement_construire(promotion, demo, random.Random(GRAINE)),

@@ -4,8 +4,9 @@ For every member of the programme (never anonymous visitors), so that each EIG k
 name, métier, domain, promotion and profile, each card saying how to reach the person (book their mentorat
 slots, ask for heures d'accélération, write to them). A card carries only what the person chose to show
 (photo, presentation, links, e-mail: `Personne.annuaire_*`, all hidden by default), chosen on
-/espace/annuaire/. It gathers programme (people, domains), defis (teams) and accompagnement (mentorat slots),
-hence its place in magellan/.
+/espace/annuaire/, where the person also uploads, replaces or removes their photo (`programme.photos`), served
+by /annuaire/photos/<pk>/ to the members it is shown to. It gathers programme (people, domains), defis (teams)
+and accompagnement (mentorat slots), hence its place in magellan/.
 """
 
 import unicodedata
@@ -16,18 +17,26 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 from accompagnement.models import TypeMentorat
 from accompagnement.selectors.mentorat import creneaux_libres
 from defis.models import MembreEquipe
 from programme.champs import ChoixMultiples
+from programme.fichiers import IMAGES, TYPES, extensions_acceptees, type_du_nom
 from programme.models import Domaine, Expertise, Personne, Promotion, Role
 from programme.pagination import page_lue
+from programme.photos import photo_aide, photo_preparer
+from programme.reponses import image_privee
+from programme.selectors import photo_de
+from programme.services import photo_remplacer, photo_supprimer
 
 # Ten people a page keep the directory light (EcoIndex A, bench/ecoindex.py).
 PAR_PAGE = 10
@@ -177,8 +186,8 @@ def fiche_de(personne: Personne, *, url_mentorat: str = "") -> Fiche:
         metiers=[expertise.nom for expertise in personne.expertises.all()],
         domaines=_domaines_groupes(personne.domaines.all()),
         defis=[(membre.defi, membre.defi.administration) for membre in personne.equipes_annuaire],
-        # The photo is shown only when it is served by Magellan itself (the public site's images are not).
-        photo=personne.image if personne.annuaire_photo and personne.image.startswith("/") else "",
+        # Only the photo the person uploaded to Magellan: the public site's images are not served.
+        photo=reverse("annuaire_photo", args=[personne.pk]) if personne.annuaire_photo and personne.photo else "",
         presentation=personne.presentation if personne.annuaire_presentation else "",
         liens=[(nom, url) for nom, url in (("LinkedIn", personne.linkedin), ("GitHub", personne.github)) if url]
         if personne.annuaire_liens else [],
@@ -206,7 +215,14 @@ def annuaire(request):
 
 
 class ProfilAnnuaireForm(forms.ModelForm):
-    """What a person shows of themself in the annuaire, and the texts and links behind it."""
+    """What a person shows of themself in the annuaire, and the photo, texts and links behind it."""
+
+    photo = forms.FileField(
+        label="Ma photo", required=False, help_text=photo_aide(),
+        # The stored file is never offered as a link: the page shows the photo itself, through its view.
+        widget=forms.FileInput(attrs={"accept": extensions_acceptees(IMAGES)}),
+    )
+    photo_supprimer = forms.BooleanField(label="Supprimer ma photo", required=False)
 
     class Meta:
         model = Personne
@@ -228,8 +244,13 @@ class ProfilAnnuaireForm(forms.ModelForm):
         field_classes = {"domaines": ChoixMultiples}
         widgets = {"domaines": forms.CheckboxSelectMultiple, "presentation": forms.Textarea(attrs={"rows": 5})}
 
+    field_order = ["annuaire_photo", "annuaire_presentation", "annuaire_liens", "annuaire_courriel", "photo",
+                   "photo_supprimer"]
+
     def __init__(self, *args, parrain=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not self.instance.photo:
+            del self.fields["photo_supprimer"]
         self.fields["presentation"].validators.append(MaxLengthValidator(PRESENTATION_MAX))
         self.fields["presentation"].widget.attrs["maxlength"] = PRESENTATION_MAX
         if parrain:
@@ -240,11 +261,29 @@ class ProfilAnnuaireForm(forms.ModelForm):
         self.helper.form_id = "profil-annuaire"
         self.helper.add_input(Submit("", "Enregistrer mes choix"))
 
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            photo_preparer(photo)
+        return photo
+
+    def clean(self):
+        donnees = super().clean()
+        if donnees.get("photo") and donnees.get("photo_supprimer"):
+            self.add_error("photo_supprimer", "Vous avez choisi une nouvelle photo : elle remplacera l'actuelle. "
+                                              "Décochez « Supprimer ma photo », ou ne choisissez pas de fichier.")
+        return donnees
+
 
 def profil_annuaire_enregistrer(formulaire: ProfilAnnuaireForm) -> Personne:
-    """Save what a person chose to show in the annuaire (a valid ProfilAnnuaireForm of their own profile)."""
+    """Save what a person chose to show in the annuaire (a valid ProfilAnnuaireForm of their own profile), and
+    their photo: a new one replaces the former, « Supprimer ma photo » removes it (the file leaves the storage)."""
     with transaction.atomic():
         personne = formulaire.save()
+        if formulaire.cleaned_data.get("photo"):
+            photo_remplacer(personne, formulaire.cleaned_data["photo"])
+        elif formulaire.cleaned_data.get("photo_supprimer"):
+            photo_supprimer(personne)
     return personne
 
 
@@ -253,14 +292,36 @@ def profil_annuaire_enregistrer(formulaire: ProfilAnnuaireForm) -> Personne:
 def profil_annuaire(request):
     """A person's choices of what the annuaire shows of them; nothing until they choose."""
     parrain = Role.objects.filter(personne=request.user, type=Role.Type.PARRAIN).exists()
-    formulaire = ProfilAnnuaireForm(request.POST or None, instance=request.user, parrain=parrain)
+    formulaire = ProfilAnnuaireForm(request.POST or None, request.FILES or None, instance=request.user,
+                                    parrain=parrain)
     if request.method == "POST" and formulaire.is_valid():
-        profil_annuaire_enregistrer(formulaire)
-        messages.success(request, "Vos choix sont enregistrés : l'annuaire montre ce que vous avez coché, "
-                                  "rien d'autre.")
-        return redirect("annuaire_profil")
+        try:
+            profil_annuaire_enregistrer(formulaire)
+        except ValidationError as erreur:
+            formulaire.add_error("photo", erreur)
+        else:
+            messages.success(request, "Vos choix sont enregistrés : l'annuaire montre ce que vous avez coché, "
+                                      "rien d'autre.")
+            return redirect("annuaire_profil")
     return render(request, "magellan/annuaire/profil.html", {
         "formulaire": formulaire,
+        "photo": reverse("annuaire_photo", args=[request.user.pk]) if request.user.photo else "",
         "fil_ariane": {"liens": [{"url": reverse("espace"), "titre": "Mon espace"}],
                        "courant": "Mon profil dans l'annuaire"},
     })
+
+
+@require_GET
+@login_required
+@permission_required("programme.voir_annuaire", raise_exception=True)
+def photo(request, pk):
+    """A person's annuaire photo, shown in the page only to the members it is shown to (rule
+    `programme.voir_photo_annuaire`); otherwise, as when there is none, it does not exist."""
+    personne = photo_de(pk)
+    if personne is None or not request.user.has_perm("programme.voir_photo_annuaire", personne):
+        raise Http404("Cette photo n'existe pas ou ne vous est pas montrée.")
+    try:
+        fichier = personne.photo.open("rb")
+    except FileNotFoundError:
+        raise Http404("Cette photo est introuvable.") from None
+    return image_privee(fichier, TYPES[type_du_nom(personne.photo.name)].mime)

@@ -49,6 +49,9 @@ def conservation() -> list[tuple[str, str]]:
          f"{settings.NOTIFICATIONS_CONSERVATION_JOURS} jours après leur envoi."),
         ("Documents téléversés (fichiers des supports de comité, documents du bureau d'aide)",
          f"{settings.DOCUMENTS_CONSERVATION_JOURS} jours après la fin de la promotion, puis supprimés."),
+        ("Photo de l'annuaire", "jusqu'à ce que vous la supprimiez ou la remplaciez (page « Mon profil dans "
+         "l'annuaire »), ou que votre compte soit effacé ; seul le fichier recadré est gardé, sans ce que l'appareil "
+         "y avait noté."),
         ("Liens d'invitation", f"valables {settings.INVITATION_VALIDITE_JOURS} jours."),
         ("Compte, rôles, carnets de bord, réponses à la météo, heures, supports et rapports",
          "le temps de la participation au programme ; à votre départ, vous pouvez en demander l'effacement."),

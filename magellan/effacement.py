@@ -2,7 +2,8 @@
 
 What identifies the person goes: their account (name, address, profile — so they can no longer log in and their
 address can be invited again), roles, invitations, teams, carnets de bord, mentorat slots and cycles, sharing
-groups, e-mails, acknowledgements of the charter and the arrival path's notes, the files they uploaded. What the
+groups, e-mails, acknowledgements of the charter and the arrival path's notes, the files they uploaded (their
+annuaire photo among them). What the
 programme's figures count stays, with nobody behind it: their
 météo answers (closed rounds keep the figures frozen at their closing), the hours they gave (each défi's totals and
 count of parrains stay), their answers to past sessions (attendance stays). An `Effacement` row keeps the trace: who
@@ -41,6 +42,7 @@ from evaluations.models import PieceJointe
 from evaluations.services.supports import pieces_jointes_de_supprimer
 from programme.historique import versions_oublier
 from programme.models import Invitation, Notification, Personne, Role
+from programme.services import photo_supprimer
 
 from .models import Effacement, JalonArrivee, PriseDeConnaissance
 
@@ -63,7 +65,8 @@ def effacement_inventaire(personne: Personne, maintenant=None) -> Inventaire:
     """What erasing `personne` would remove and what would stay anonymous, counted."""
     maintenant = maintenant or timezone.now()
     fichiers = (PieceJointe.objects.filter(ajoutee_par=personne).count()
-                + DemandeAide.objects.filter(demandeur=personne).exclude(document="").count())
+                + DemandeAide.objects.filter(demandeur=personne).exclude(document="").count()
+                + (1 if personne.photo else 0))
     part = [
         Ligne("Identité, adresse électronique et profil (la personne ne peut plus se connecter)", 1),
         Ligne("Rôles", Role.objects.filter(personne=personne).count()),
@@ -77,7 +80,7 @@ def effacement_inventaire(personne: Personne, maintenant=None) -> Inventaire:
         Ligne("Courriels et notifications", Notification.objects.filter(destinataire=personne).count()),
         Ligne("Prises de connaissance de la charte", PriseDeConnaissance.objects.filter(personne=personne).count()),
         Ligne("Étapes notées du parcours d'arrivée", JalonArrivee.objects.filter(personne=personne).count()),
-        Ligne("Fichiers déposés (supports de comité, bureau d'aide)", fichiers),
+        Ligne("Fichiers déposés (supports de comité, bureau d'aide, photo de l'annuaire)", fichiers),
         Ligne("Réponses aux sessions à venir",
               Inscription.objects.filter(personne=personne, session__fin__gt=maintenant).count()),
         Ligne("Textes libres et alertes de ses météos",
@@ -113,6 +116,7 @@ def personne_effacer(personne: Personne, *, par: Personne, maintenant=None) -> E
     inscriptions_anonymiser(personne, maintenant)
     documents_de_supprimer(personne)
     pieces_jointes_de_supprimer(personne, par=par)
+    photo_supprimer(personne)
     adresse = Q(adresse__iexact=personne.email) if personne.email else Q(pk__in=[])
     Notification.objects.filter(Q(destinataire=personne) | adresse).delete()
     PriseDeConnaissance.objects.filter(personne=personne).delete()

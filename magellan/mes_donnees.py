@@ -27,7 +27,8 @@ EXPORTATEURS = (
 
 # What each kind of record is, in the archive's guide and on the page.
 GENRES = {
-    "profil": "Votre profil : nom, adresse, fonction, métiers, liens, présentation",
+    "profil": "Votre profil : nom, adresse, fonction, métiers, liens, présentation, photo de l'annuaire (le fichier "
+              "est dans le dossier « fichiers ») et ce que l'annuaire montre de vous",
     "roles": "Vos rôles dans le programme et ses promotions",
     "invitations": "Les invitations que vous avez reçues",
     "notifications": "Les courriels que Magellan vous a adressés : objet, date, statut (le contenu est effacé "

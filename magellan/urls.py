@@ -23,6 +23,7 @@ urlpatterns = [
     path("espace/mes-donnees/", views_donnees.mes_donnees, name="mes_donnees"),
     path("espace/annuaire/", annuaire.profil_annuaire, name="annuaire_profil"),
     path("annuaire/", annuaire.annuaire, name="annuaire"),
+    path("annuaire/photos/<int:pk>/", annuaire.photo, name="annuaire_photo"),
     path("bienvenue/", views_arrivee.bienvenue, name="bienvenue"),
     path("charte/", views_arrivee.charte, name="charte"),
     path("accessibilite/", views.accessibilite, name="accessibilite"),

@@ -3,10 +3,12 @@
 Each app has a `donnees_personnelles.py` whose `donnees_de(personne)` gives its records about the person, by kind
 (French keys; dates left as dates, written in ISO 8601 by the archive) and whose `fichiers_de(personne)` gives the
 files the person uploaded. `magellan.mes_donnees` gathers them into one ZIP. This module holds the helpers they
-share and the programme's own records: profile, roles, invitations, notifications, refused reminders.
+share and the programme's own records: profile (with the annuaire photo), roles, invitations, notifications,
+refused reminders.
 """
 
 import dataclasses
+import os
 
 from django.db.models.fields.files import FieldFile
 
@@ -58,6 +60,7 @@ def donnees_de(personne: Personne) -> dict[str, list[dict]]:
             metiers=[str(expertise) for expertise in personne.expertises.all()], active=personne.is_active,
             inscrite_le=personne.date_joined, identifiant_public=personne.slug,
             domaines_annuaire=[str(domaine) for domaine in personne.domaines.all()],
+            photo_annuaire=_photo(personne) if personne.photo else "",
             annuaire_montre={"photo": personne.annuaire_photo, "presentation": personne.annuaire_presentation,
                              "liens": personne.annuaire_liens, "adresse": personne.annuaire_courriel},
         )],
@@ -75,6 +78,10 @@ def donnees_de(personne: Personne) -> dict[str, list[dict]]:
     }
 
 
+def _photo(personne) -> str:
+    return f"fichiers/annuaire/photo{os.path.splitext(personne.photo.name)[1]}"
+
+
 def fichiers_de(personne: Personne) -> list[Fichier]:
-    """The programme keeps no file a person uploaded."""
-    return []
+    """The photo the person uploaded for the annuaire, if any."""
+    return [Fichier(_photo(personne), personne.photo)] if personne.photo else []

@@ -142,15 +142,15 @@ def type_du_nom(nom: str) -> str | None:
     return next((cle for cle, type_fichier in TYPES.items() if extension in type_fichier.extensions), None)
 
 
-def fichier_verifier(fichier, types_admis=TYPES_DOCUMENTS) -> str:
+def fichier_verifier(fichier, types_admis=TYPES_DOCUMENTS, *, taille_max: int | None = None) -> str:
     """Check an uploaded file's size and content; answer its type (`"pdf"`, `"docx"`…) or raise ValidationError.
 
-    Refused, each with its own message: a file over FICHIER_TAILLE_MAX, an empty one, one whose bytes are none
-    of the admitted types (a text named `.pdf`, any zip named `.docx`), one of a known type not admitted here,
-    and one whose name's extension does not match its content (a PNG named `.jpg`).
+    Refused, each with its own message: a file over `taille_max` (FICHIER_TAILLE_MAX unless told), an empty one,
+    one whose bytes are none of the admitted types (a text named `.pdf`, any zip named `.docx`), one of a known
+    type not admitted here, and one whose name's extension does not match its content (a PNG named `.jpg`).
     """
     nom = os.path.basename((getattr(fichier, "name", "") or "").replace("\\", "/"))
-    taille_max = settings.FICHIER_TAILLE_MAX
+    taille_max = taille_max or settings.FICHIER_TAILLE_MAX
     if fichier.size > taille_max:
         taille = _en_mo(fichier.size)
         # Just over the limit, the rounded size would read as the limit itself.

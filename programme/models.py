@@ -1,6 +1,8 @@
 """The programme: people, promotions and their four phases, compétences, roles, taxonomies, invitations."""
 
 import datetime
+import os
+import uuid
 
 from django.contrib import auth
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -12,6 +14,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .dates import DEBUT_ABSOLU, Fenetre, dates_verifier
+from .stockage import stockage_prive
 
 SANS_MOT_DE_PASSE = (
     "Magellan n'a ni mot de passe ni super-utilisateur : on se connecte par un code envoyé par e-mail. "
@@ -34,6 +37,11 @@ class PersonneManager(BaseUserManager):
     def create_superuser(self, email, password=None, **champs):
         # `manage.py createsuperuser` ends here, and says in French to use `coach_creer` instead.
         raise ValidationError(SANS_MOT_DE_PASSE)
+
+
+def chemin_photo(_personne, nom):
+    """A path made of a random id: a new photo gets a new name, and no person's name reaches the disk."""
+    return f"annuaire/photos/{uuid.uuid4().hex}{os.path.splitext(nom)[1].lower()}"
 
 
 class Personne(AbstractBaseUser, PermissionsMixin):
@@ -72,6 +80,10 @@ class Personne(AbstractBaseUser, PermissionsMixin):
     annuaire_presentation = models.BooleanField("montrer ma présentation dans l'annuaire", default=False)
     annuaire_liens = models.BooleanField("montrer mes liens (LinkedIn, GitHub) dans l'annuaire", default=False)
     annuaire_courriel = models.BooleanField("montrer mon adresse électronique dans l'annuaire", default=False)
+    # The photo the person uploaded for the annuaire (programme.photos), kept in the private storage and served
+    # only by the annuaire's photo view.
+    photo = models.FileField("photo de l'annuaire", storage=stockage_prive, upload_to=chemin_photo, max_length=300,
+                             blank=True)
     is_staff = models.BooleanField(
         "statut d'équipe", default=False,
         help_text="Sans effet : l'administration s'ouvre aux seules personnes qui ont un rôle de coach.",

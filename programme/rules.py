@@ -51,3 +51,13 @@ def est_membre(personne):
 # The annuaire de la communauté (magellan.annuaire): members only, never anonymous visitors.
 rules.add_perm("programme.voir_annuaire", est_membre)
 rules.add_perm("programme.choisir_profil_annuaire", est_membre)
+
+
+@rules.predicate
+def montre_sa_photo(personne, cible):
+    """The person `cible` chose « Montrer ma photo », or is the reader: they always see their own."""
+    return cible is not None and (cible.pk == personne.pk or cible.annuaire_photo)
+
+
+# A person's annuaire photo: to the members, once the person chose to show it (coaches included); always to themself.
+rules.add_perm("programme.voir_photo_annuaire", est_membre & montre_sa_photo)

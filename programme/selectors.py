@@ -52,6 +52,11 @@ def eig_par_pk(pk) -> Personne | None:
     return Personne.objects.filter(pk=pk, roles__type=Role.Type.EIG).distinct().first()
 
 
+def photo_de(pk) -> Personne | None:
+    """The active person `pk` when they have an annuaire photo, or None (who may see it: `voir_photo_annuaire`)."""
+    return Personne.objects.filter(pk=pk, is_active=True).exclude(photo="").first()
+
+
 def jeton_hacher(jeton: str) -> str:
     """What the database keeps of an invitation's token: its SHA-256, never the token itself."""
     return hashlib.sha256(jeton.encode()).hexdigest()

@@ -1,4 +1,4 @@
-"""Writes of the programme: promotions and their phases, invitations."""
+"""Writes of the programme: promotions and their phases, invitations, the annuaire photo of a person."""
 
 import datetime
 import secrets
@@ -6,12 +6,14 @@ import secrets
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from .models import Invitation, Notification, Personne, Phase, Promotion, Role
 from .notifications import Envoi, lien_absolu, notifier
+from .photos import photo_preparer
 from .selectors import invitation_utilisable, jeton_hacher
 
 
@@ -181,3 +183,33 @@ def coach_creer(*, email, prenom, nom_usage) -> tuple[Personne, bool]:
             categorie=Notification.Categorie.SERVICE,
         ))
     return personne, cree
+
+
+@transaction.atomic
+def photo_remplacer(personne: Personne, fichier) -> Personne:
+    """Give `personne` the annuaire photo `fichier` (an upload, checked and written anew by
+    `photos.photo_preparer`, which raises ValidationError); the former photo leaves the storage once committed."""
+    photo = photo_preparer(fichier)
+    stockage, ancienne = personne.photo.storage, personne.photo.name
+    personne.photo.save(f"photo{photo.extension}", ContentFile(photo.contenu), save=False)
+    try:
+        Personne.objects.filter(pk=personne.pk).update(photo=personne.photo.name)
+    except Exception:
+        # A row that cannot be written must not leave its file on the disk.
+        stockage.delete(personne.photo.name)
+        raise
+    if ancienne:
+        transaction.on_commit(lambda: stockage.delete(ancienne))
+    return personne
+
+
+@transaction.atomic
+def photo_supprimer(personne: Personne) -> bool:
+    """Remove the annuaire photo of `personne`: the file leaves the storage once committed. Whether there was one."""
+    if not personne.photo:
+        return False
+    stockage, chemin = personne.photo.storage, personne.photo.name
+    Personne.objects.filter(pk=personne.pk).update(photo="")
+    personne.photo = ""
+    transaction.on_commit(lambda: stockage.delete(chemin))
+    return True

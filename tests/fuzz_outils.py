@@ -184,6 +184,7 @@ PARAMETRES = {
     "piece_jointe": lambda m: _comite(m, pk=m["piece"].pk),
     "piece_jointe_supprimer": lambda m: _comite(m, pk=m["piece"].pk),
     "personne_effacer": lambda m: {"pk": m["personnes"]["alumni"].pk},
+    "annuaire_photo": lambda m: {"pk": m["personnes"]["eig"].pk},
     "ressource": lambda m: {"slug": RessourceFactory(slug="fuzz", publique=True).slug},
     "ressource_image": lambda m: {"nom": "0123456789abcdef.png"},
     "export_coachs": lambda m: [{"nom": nom, "format": format} for nom in EXPORTS for format in ("csv", "xlsx")],

@@ -1,5 +1,5 @@
 """L'annuaire de la communauté in a real Chromium: an EIG searches it, filters by domain, opens a parrain's booking
-link; a person chooses what it shows of them; axe-core on every page."""
+link; a person chooses what it shows of them, her photo among it; axe-core on every page."""
 
 import re
 
@@ -7,8 +7,10 @@ import pytest
 
 from programme.factories import EIGFactory, ParrainFactory, PromotionFactory
 from programme.models import Domaine
+from programme.photos import PHOTO_COTE
 from tests.accompagnement.outils_mentorat import a_paris, lundi, serie
 from tests.browser.connexion import connecter
+from tests.programme.outils_photos import image
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,3 +80,35 @@ def test_une_personne_choisit_de_montrer_ses_liens_et_l_annuaire_les_montre(
     page.goto("/annuaire/?nom=roux")
     assert page.get_by_role("link", name=re.compile("LinkedIn")).get_attribute("href") == (
         "https://www.linkedin.com/in/nina-roux")
+
+
+def test_une_eig_depose_sa_photo_et_une_autre_personne_la_voit_sur_sa_fiche(
+        page, live_server, communaute, verifier_accessibilite):
+    """Nina uploads her photo and ticks « Montrer ma photo »: her form shows it back; the marraine, signed in, sees
+    it drawn on Nina's card in the annuaire. A text named .png is refused first, with the presentation kept."""
+    connecter(page, live_server, communaute["eig"])
+    page.goto("/espace/annuaire/")
+    page.get_by_role("textbox", name=re.compile("^Ma présentation")).fill("Designer de services publics.")
+    page.get_by_label(re.compile("^Ma photo")).set_input_files(
+        {"name": "nina.png", "mimeType": "image/png", "buffer": b"ceci n'est pas une image"})
+    page.get_by_role("button", name="Enregistrer mes choix").click()
+    page.get_by_text("son contenu n'est pas une image PNG ou JPEG").wait_for()
+    presentation = page.get_by_role("textbox", name=re.compile("^Ma présentation"))
+    assert presentation.input_value() == "Designer de services publics."
+    verifier_accessibilite(page)
+
+    page.get_by_label(re.compile("^Ma photo")).set_input_files(
+        {"name": "nina.png", "mimeType": "image/png", "buffer": image(largeur=500, hauteur=500, couleur=(0, 99, 203))})
+    page.get_by_text("Montrer ma photo").click()
+    page.get_by_role("button", name="Enregistrer mes choix").click()
+    page.get_by_text("Vos choix sont enregistrés").wait_for()
+    assert page.get_by_role("img", name="Votre photo actuelle").evaluate("img => img.naturalWidth") == PHOTO_COTE
+    verifier_accessibilite(page)
+
+    connecter(page, live_server, communaute["marraine"])
+    page.goto("/annuaire/?nom=roux")
+    photo = page.get_by_role("article", name="Nina Roux").locator("img")
+    photo.wait_for()
+    assert photo.evaluate("img => img.complete && img.naturalWidth") == PHOTO_COTE
+    assert photo.get_attribute("alt") == ""
+    verifier_accessibilite(page)

@@ -27,8 +27,9 @@ from magellan.models import Effacement
 from programme.factories import CoachFactory, EIGFactory, ParrainFactory, PersonneFactory, PromotionFactory
 from programme.models import Notification, Personne, Role
 from programme.notifications import Envoi, notifier
-from programme.services import invitation_envoyer
+from programme.services import invitation_envoyer, photo_remplacer
 from tests.accompagnement.outils_meteo import VagueMeteoFactory, reponse, vague_close
+from tests.programme.outils_photos import photo_televersee
 
 pytestmark = pytest.mark.django_db
 
@@ -235,6 +236,20 @@ def test_ce_que_la_personne_a_depose_et_recu_part(promotion, coach, django_captu
     demande.refresh_from_db()
     assert demande.demandeur is None and not demande.document
     assert not Notification.objects.filter(adresse=sortante.email).exists()
+
+
+def test_la_photo_de_l_annuaire_part_avec_la_personne(promotion, coach, django_capture_on_commit_callbacks):
+    """The annuaire photo is counted among the files that leave, and its file leaves the storage."""
+    sortante = EIGFactory(promotion=promotion)
+    photo_remplacer(sortante, photo_televersee())
+    stockage, chemin = sortante.photo.storage, sortante.photo.name
+    fichiers = next(ligne for ligne in effacement_inventaire(sortante).part if "photo de l'annuaire" in ligne.libelle)
+    assert fichiers.nombre == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        personne_effacer(sortante, par=coach)
+
+    assert not stockage.exists(chemin)
 
 
 def test_un_coach_ne_s_efface_pas_lui_meme_mais_un_autre_coach_le_peut(client, promotion, coach):

@@ -22,3 +22,17 @@ def test_seed_demo_met_des_parrains_et_marraines_dans_chaque_domaine(client):
         assert all(p.annuaire_presentation and p.annuaire_courriel for p in parrains)
         page = client.get(f"/annuaire/?domaine={domaine.pk}").content.decode()
         assert all(p.nom_complet in page and f"mailto:{p.email}" in page for p in parrains), domaine.nom
+
+
+def test_seed_demo_donne_une_photo_a_l_eig_et_au_parrain_de_la_demonstration(client):
+    """The demo EIG and parrain chose to show a photo: the annuaire draws it on their cards, and the photo answers
+    as a PNG to another member."""
+    call_command("seed_demo", stdout=StringIO())
+    client.force_login(Personne.objects.get(email="coach@magellan.test"))
+    for adresse in ("eig@magellan.test", "parrain@magellan.test"):
+        personne = Personne.objects.get(email=adresse)
+        assert personne.annuaire_photo and personne.photo
+        page = client.get(f"/annuaire/?nom={personne.nom_usage}").content.decode()
+        assert f'src="/annuaire/photos/{personne.pk}/"' in page
+        reponse = client.get(f"/annuaire/photos/{personne.pk}/")
+        assert reponse.status_code == 200 and reponse["Content-Type"] == "image/png"
