@@ -29,8 +29,8 @@ from programme.champs import ChoixMultiples
 from programme.models import Domaine, Expertise, Personne, Promotion, Role
 from programme.pagination import page_lue
 
-# Ten people a page keep the directory light (EcoIndex A, bench/ecoindex.py).
-PAR_PAGE = 10
+# Six people a page (three rows of two cards) keep the directory light (EcoIndex A, bench/ecoindex.py).
+PAR_PAGE = 6
 NOM_MAX = 100
 # What a person writes about themself for the annuaire: a few lines, not a document.
 PRESENTATION_MAX = 2000
