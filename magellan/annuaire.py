@@ -38,8 +38,8 @@ from programme.reponses import image_privee
 from programme.selectors import photo_de
 from programme.services import photo_remplacer, photo_supprimer
 
-# Ten people a page keep the directory light (EcoIndex A, bench/ecoindex.py).
-PAR_PAGE = 10
+# Six people a page (three rows of two cards) keep the directory light (EcoIndex A, bench/ecoindex.py).
+PAR_PAGE = 6
 NOM_MAX = 100
 # What a person writes about themself for the annuaire: a few lines, not a document.
 PRESENTATION_MAX = 2000

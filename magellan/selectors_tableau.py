@@ -27,6 +27,15 @@ from .selectors_arrivee import parcours_de_la_promotion
 
 # The requests of the bureau d'aide's queue shown on the dashboard; the whole queue is one link away.
 DEMANDES_AFFICHEES = 10
+# The people or teams to talk to first shown on the dashboard; all of them, and those to remind, are on their page.
+A_PREVENIR_AFFICHES = 5
+# The parts of the dashboard shown in full on a page of their own, linked from it: address and title.
+VOLETS = {
+    "a-qui-parler": "À qui parler cette semaine",
+    "parcours": "Parcours d'arrivée",
+    "heures": "Heures d'accélération du mois",
+    "presence": "Présence aux sessions",
+}
 # The width of the phase timeline's drawing, in SVG units.
 LARGEUR_FRISE = 1000
 LIBELLES_SUPPORT = dict(StatutSupport.CHOIX)
@@ -94,6 +103,11 @@ def url_du_tableau(promotion: Promotion | None = None) -> str:
     """The dashboard's address, showing `promotion` when given (its default promotion otherwise)."""
     url = reverse("tableau_de_bord")
     return f"{url}?promotion={promotion.pk}" if promotion else url
+
+
+def url_du_volet(volet: str, promotion: Promotion) -> str:
+    """The address of the dashboard's part `volet` (a key of `VOLETS`) for `promotion`."""
+    return f"{reverse('tableau_de_bord_volet', args=[volet])}?promotion={promotion.pk}"
 
 
 def _frise(promotion: Promotion, jour: datetime.date) -> Frise | None:
@@ -251,6 +265,7 @@ def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None =
         "a_relancer": [entree for entree in a_prevenir if entree.priorite >= A_RELANCER],
         "comites": lignes_comites,
         "supports_non_soumis": [ligne for ligne in lignes_comites if not ligne.support_soumis],
+        "supports_soumis": [ligne for ligne in lignes_comites if ligne.support_soumis],
         "meteo": {
             "tendance": tendance, "silencieux": silencieux, "alertes": alertes,
             "sans_reponse_de_suite": pilotage.METEOS_SANS_REPONSE,
@@ -274,6 +289,7 @@ def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None =
         "bureau": {"demandes": demandes, "ouvertes": file.count() if len(demandes) == DEMANDES_AFFICHEES
                    else len(demandes)},
         "groupes": groupes,
+        "groupes_non_publies": sum(groupe.publie_le is None for groupe in groupes),
         "parcours": _parcours(promotion),
     }
 

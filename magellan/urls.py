@@ -31,6 +31,7 @@ urlpatterns = [
     path("indicateurs/", indicateurs.indicateurs, name="indicateurs"),
     path("coachs/exports/<slug:nom>.<slug:format>", exports.export_coachs, name="export_coachs"),
     path("coachs/tableau-de-bord/", tableau_de_bord.tableau_de_bord, name="tableau_de_bord"),
+    path("coachs/tableau-de-bord/<slug:volet>/", tableau_de_bord.tableau_de_bord_volet, name="tableau_de_bord_volet"),
     path("coachs/personnes/<int:pk>/effacer/", views_effacement.personne_effacer_confirmer, name="personne_effacer"),
     path("", include("programme.urls")),
     path("", include("ressources.urls")),

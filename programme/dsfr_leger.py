@@ -3,7 +3,8 @@
 django-dsfr ships the DSFR whole (`dsfr.min.css` and `utility.min.css`: about 1.2 MB, 130 KB compressed, two
 hundred icon files). This sheet is assembled from the DSFR's modules instead: the core with only the font faces
 the components draw (Marianne regular, medium and bold, in woff2), the components listed in `COMPOSANTS`, the
-rules of the icons that Magellan's templates and code name, then django-dsfr's overrides and `magellan.css`.
+rules of the icons that Magellan's templates and code name, then django-dsfr's overrides and Magellan's own sheets
+(`magellan.css` and those of its pages: a page links no other sheet, except the rapports' print rules).
 Every SVG it points to is written into it (a data: URL, which the CSP's img-src allows), so that a page asks
 for no icon file; the fonts keep their URL, rewritten relative to the sheet.
 
@@ -35,7 +36,10 @@ COMPOSANTS = ("upload", "accordion", "badge", "logo", "button", "connect", "brea
 # Marianne's faces the components draw (body text, buttons and accordions, titles); no italic nor light face,
 # and no Spectral: the browser slants the regular face where a page asks for italics.
 POLICES = {("normal", "400"), ("normal", "500"), ("normal", "700")}
-AUTRES_FEUILLES = ("css/dsfr-django-overrides.css", "magellan.css")
+# After the DSFR: django-dsfr's overrides, then Magellan's own sheets, its pages' ones too (one request fewer each).
+AUTRES_FEUILLES = ("css/dsfr-django-overrides.css", "magellan.css", "accompagnement/agenda.css",
+                   "accompagnement/carnet.css", "accompagnement/heures.css", "accompagnement/mentorat.css",
+                   "accompagnement/sessions.css", "magellan/tableau_de_bord.css", "ressources/ressources.css")
 # Where Magellan names its icons: its templates and the Python of its applications (the menu's tiles…).
 SOURCES_DES_ICONES = ("templates", "programme", "defis", "accompagnement", "evaluations", "proconnect", "magellan")
 

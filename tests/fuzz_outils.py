@@ -28,6 +28,7 @@ from accompagnement.services.agenda import jeton_agenda_creer
 from accompagnement.services.meteo import jeton_reponse
 from evaluations.factories import ComiteFactory, ObjectifFactory, PieceJointeFactory, RapportFactory, SupportFactory
 from magellan.exports import EXPORTS
+from magellan.selectors_tableau import VOLETS
 from programme.factories import ExpertiseFactory
 from ressources.factories import RessourceFactory
 from tests.accompagnement.outils_groupes import groupes_construits
@@ -174,6 +175,7 @@ PARAMETRES = {
         "bureau_aide_clore"]},
     "carnet_eig": lambda m: {"pk": m["personnes"]["eig"].pk},
     "meteo_eig": lambda m: {"pk": m["personnes"]["eig"].pk},
+    "tableau_de_bord_volet": lambda m: [{"volet": volet} for volet in VOLETS],
     "meteo_repondre": _par_pk("reponse_meteo"),
     "meteo_repondre_lien": lambda m: {"jeton": m["jeton_meteo"]},
     "meteo_alerte_traiter": _par_pk("alerte"),

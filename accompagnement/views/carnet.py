@@ -9,6 +9,7 @@ from django.urls import reverse
 from rules.contrib.views import permission_required
 
 from programme.dates import de_mois, premier_du_mois
+from programme.pagination import page_lue
 from programme.selectors import eig_par_pk, promotion_par_defaut
 from ressources.selectors import ressources_des_competences
 
@@ -16,6 +17,9 @@ from ..forms.carnet import CarnetForm, ChoixPromotionForm
 from ..models import AutoEvaluation
 from ..selectors import carnet as selectors
 from ..services import carnet as services
+
+# The EIG of a page of the coaches' lists (carnets, météo): light enough for an EcoIndex A (bench/ecoindex.py).
+EIG_PAR_PAGE = 12
 
 
 def _page_carnet(request, eig, fil_ariane):
@@ -92,6 +96,7 @@ def carnets_promotion(request):
     eig = list(selectors.eig_de_la_promotion_et_leur_carnet(promotion, mois)) if promotion else []
     return render(request, "accompagnement/carnet/promotion.html", {
         "choix": choix, "promotion": promotion, "mois": mois, "eig": eig,
+        "page_obj": page_lue(request, eig, EIG_PAR_PAGE),
         "remplis": sum(1 for personne in eig if personne.rempli_le),
         "fil_ariane": {"courant": "Carnets de bord"},
     })

@@ -12,6 +12,7 @@ from rules.contrib.views import permission_required
 
 from programme.dates import de_mois, mois_precedent, mois_suivant, premier_du_mois
 from programme.models import Promotion
+from programme.pagination import page_lue
 from programme.selectors import promotion_par_defaut
 
 from ..forms.groupes import ChoixMoisForm, DeplacementForm, SujetSuivantForm
@@ -19,6 +20,9 @@ from ..models import GroupePartage
 from ..selectors import carnet as selectors_carnet
 from ..selectors import groupes as selectors
 from ..services import groupes as services
+
+# The groups of a page of the coaches' preview.
+GROUPES_PAR_PAGE = 6
 
 
 def _url_apercu(promotion, mois) -> str:
@@ -75,11 +79,16 @@ def groupes_apercu(request):
         deplacement = DeplacementForm(membres=selectors.membres_du_mois(promotion, mois),
                                       groupes=[g.groupe for g in apercu.groupes])
         deplacement.helper.form_action = f"{reverse('groupes_deplacer')}?promotion={promotion.pk}&mois={mois:%Y-%m}"
+    page = None
     if apercu:
         for ligne in apercu.entre_pairs:
             ligne.formulaire = SujetSuivantForm(groupe=ligne.groupe)
+        # The groups go page by page, entre pairs first: a page stays light (EcoIndex A, bench/ecoindex.py).
+        page = page_lue(request, [*apercu.entre_pairs, *apercu.pluri], GROUPES_PAR_PAGE)
     return render(request, "accompagnement/groupes/apercu.html", {
         "choix": choix, "promotion": promotion, "mois": mois, "apercu": apercu, "deplacement": deplacement,
+        "page_obj": page, "pairs_de_la_page": [ligne for ligne in page or () if ligne.groupe.type == "pairs"],
+        "pluri_de_la_page": [ligne for ligne in page or () if ligne.groupe.type != "pairs"],
         "mois_precedent": mois_precedent(mois), "mois_suivant": mois_suivant(mois),
         "prochain_mois": mois_suivant(premier_du_mois()),
         "fil_ariane": {"courant": "Groupes de partage"},

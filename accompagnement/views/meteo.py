@@ -13,6 +13,7 @@ from rules.contrib.views import permission_required
 
 from programme.dates import PARIS
 from programme.nombres import en_lettres
+from programme.pagination import page_lue
 from programme.selectors import eig_par_pk, promotion_par_defaut
 
 from ..forms.carnet import ChoixPromotionForm
@@ -21,6 +22,7 @@ from ..models import ReponseMeteo
 from ..selectors import carnet as selectors_carnet
 from ..selectors import meteo as selectors
 from ..services import meteo as services
+from .carnet import EIG_PAR_PAGE
 
 GONE = 410
 
@@ -123,7 +125,8 @@ def meteo_coachs(request):
         "choix": choix, "promotion": promotion,
         "tendance": selectors.meteo_tendance(promotion) if promotion else None,
         "alertes": selectors.alertes_ouvertes(promotion) if promotion else [],
-        "eig": list(selectors.eig_de_la_promotion_et_leur_meteo(promotion)) if promotion else [],
+        "eig": page_lue(request, list(selectors.eig_de_la_promotion_et_leur_meteo(promotion)) if promotion else [],
+                        EIG_PAR_PAGE),
         "niveaux": ReponseMeteo.Niveau.choices, "fil_ariane": {"courant": "Météo entrepreneuriale"},
     })
 

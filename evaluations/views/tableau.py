@@ -12,12 +12,16 @@ from django.views.decorators.http import require_POST
 from rules.contrib.views import permission_required
 
 from programme.models import Phase, Promotion
+from programme.pagination import page_lue
 from programme.selectors import promotion_par_defaut
 
 from .. import selectors
 from ..forms import FiltreTableauForm
 from ..selectors import StatutRapport, StatutSupport
 from ..services import comites as services
+
+# The défis of a page of the board: ten rows keep it light (EcoIndex A, bench/ecoindex.py); filters narrow it.
+LIGNES_PAR_PAGE = 10
 
 
 @login_required
@@ -39,9 +43,10 @@ def tableau(request):
             statut_rapport_filtre=filtres.get("rapport", ""), recherche=filtres.get("recherche", ""),
         )
         formulaire.initial.update({"promotion": promotion.pk, "phase": numero})
+        page = page_lue(request, lignes, LIGNES_PAR_PAGE)
         contexte.update({
             "numero": numero, "phase": next((p for p in promotion.phases.all() if p.numero == numero), None),
-            "lignes": lignes,
+            "lignes": page, "page_obj": page,
             "sans_comite": sum(1 for ligne in lignes if ligne.comite is None),
             "libelles_support": dict(StatutSupport.CHOIX), "libelles_rapport": dict(StatutRapport.CHOIX),
         })

@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 
 from accompagnement.factories import CarnetDeBordFactory
 from accompagnement.models import CarnetDeBord
+from accompagnement.views.carnet import EIG_PAR_PAGE
 from defis.factories import DefiFactory, MembreEquipeFactory
 from programme.dates import de_mois, premier_du_mois
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
@@ -190,7 +191,20 @@ def test_liste_des_coachs_en_nombre_constant_de_requetes(client, promotion, eig,
         CarnetDeBordFactory(eig=personne)
     with django_assert_max_num_queries(plafond):
         page = client.get("/coachs/carnets/").content.decode()
-    assert page.count("fr-badge--success") == 15 and page.count("Pas encore rempli") == 1
+    assert "15 EIG sur 16 ont rempli leur carnet" in page
+    assert page.count('<th scope="row">') == EIG_PAR_PAGE
+
+
+def test_la_liste_des_coachs_se_lit_page_par_page(client, promotion, eig):
+    """Beyond a page of EIG, the carnets' list goes on to the next page for the same promotion; every EIG is on
+    one of them."""
+    client.force_login(CoachFactory(promotion=promotion))
+    autres = [EIGFactory(promotion=promotion) for _ in range(EIG_PAR_PAGE)]
+    premiere = client.get(f"/coachs/carnets/?promotion={promotion.pk}").content.decode()
+    assert f"?promotion={promotion.pk}&amp;page=2" in premiere
+    suivante = client.get(f"/coachs/carnets/?promotion={promotion.pk}&page=2").content.decode()
+    for personne in [eig, *autres]:
+        assert (f'/carnet-de-bord/{personne.pk}/"' in premiere) != (f'/carnet-de-bord/{personne.pk}/"' in suivante)
 
 
 def test_historique_en_nombre_constant_de_requetes(client, eig, django_assert_max_num_queries):

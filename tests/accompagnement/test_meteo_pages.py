@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from accompagnement.models import AlerteMeteo
+from accompagnement.views.carnet import EIG_PAR_PAGE
 from defis.factories import DefiFactory, MembreEquipeFactory
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
 
@@ -158,3 +159,17 @@ def test_les_pages_des_eig_ont_un_nombre_de_requetes_constant(client, django_ass
             assert client.get("/meteo/").status_code == 200
         with django_assert_max_num_queries(8):
             assert client.get("/meteo/promotion/").status_code == 200
+
+
+def test_les_eig_de_la_meteo_des_coachs_se_lisent_page_par_page(client, promotion, coach):
+    """Beyond a page of EIG, the coaches' météo lists the others on the next page, each EIG on exactly one of them,
+    while the chart and its table stay on every page."""
+    eig = _peupler(promotion, EIG_PAR_PAGE + 2, 1)
+    client.force_login(coach)
+    pages = [client.get(f"/coachs/meteo/?promotion={promotion.pk}&page={numero}").content.decode()
+             for numero in (1, 2)]
+    assert f"?promotion={promotion.pk}&amp;page=2" in pages[0]
+    assert all('id="tableau-meteo"' in page for page in pages)
+    tableaux = [page.split('id="titre-eig"')[1] for page in pages]
+    for personne in eig:
+        assert sum(f'href="/coachs/meteo/eig/{personne.pk}/">' in tableau for tableau in tableaux) == 1

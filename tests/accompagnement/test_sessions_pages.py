@@ -61,7 +61,7 @@ def test_le_catalogue_presente_les_dix_sept_dispositifs_par_famille(client):
         assert famille.replace("'", "'") in page
     for d in Dispositif.objects.all():
         assert f'href="/programme/accompagnement/{d.slug}/"' in page
-    assert page.count("<dt>S'y préparer</dt>") == 17 and page.count("<dt>S'en inspirer</dt>") == 17
+    assert page.count("S'y préparer : ") == 17 and page.count("S'en inspirer : ") == 17
     assert "Se documenter sur le lieu, son histoire, sa fonction." in page
 
 

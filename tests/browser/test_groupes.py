@@ -77,7 +77,7 @@ def test_un_coach_compose_deplace_et_publie_puis_une_eig_choisit_le_sujet_suivan
     assert page.get_by_role("heading", name=nom_du_mois.capitalize()).is_visible()
     assert page.get_by_role("heading", name=f"Pluridisciplinaire n° {vers.numero}").is_visible()
     verifier_accessibilite(page)
-    entre_pairs = page.locator(".fr-card", has=page.get_by_role("heading", name=re.compile("^Entre pairs")))
+    entre_pairs = page.locator(".magellan-encadre", has=page.get_by_role("heading", name=re.compile("^Entre pairs")))
     entre_pairs.get_by_label("Sujet de la prochaine rencontre").fill(SUJET)
     entre_pairs.get_by_role("button", name="Enregistrer le sujet").focus()
     page.keyboard.press("Enter")

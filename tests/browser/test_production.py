@@ -219,8 +219,10 @@ def test_l_eig_tout_juste_invitee_de_la_demonstration_voit_son_parcours_et_le_mo
     assert not onglet.incidents, "\n".join(onglet.incidents)
 
 
-# A sample of the main pages, by who opens them: the longest lists (catalogue, sessions) and the busiest homes.
-ECHANTILLON_ECOINDEX = {"": ["/", "/defis/"], "eig": ["/espace/", "/sessions/a-venir/"]}
+# A sample of the main pages, by who opens them: the longest lists (catalogue, sessions, directory), the busiest
+# homes and the coaches' dashboard, the heaviest page before it was summarised.
+ECHANTILLON_ECOINDEX = {"": ["/", "/defis/"], "eig": ["/espace/", "/sessions/a-venir/", "/annuaire/"],
+                        "coach": ["/coachs/tableau-de-bord/"]}
 
 
 @pytest.mark.parametrize("role", ECHANTILLON_ECOINDEX)

@@ -2,6 +2,7 @@
 and the creation of a phase's comités from it."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -14,6 +15,7 @@ from evaluations.models import Comite
 from evaluations.selectors import tableau_comites
 from evaluations.services.rapports import rapport_publier
 from evaluations.services.supports import support_soumettre
+from evaluations.views.tableau import LIGNES_PAR_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -92,7 +94,26 @@ def test_le_tableau_fait_le_meme_nombre_de_requetes_pour_2_ou_12_defis(client, e
     _defis_avec_tout(equipe["promotion"], 10, equipe["coach"])
     with django_assert_max_num_queries(len(petit)):
         reponse = client.get(url)
-    assert reponse.content.decode().count("Publié</span>") == 12
+    page = reponse.content.decode()
+    assert page.count('<th scope="row">') == LIGNES_PAR_PAGE
+
+
+def test_le_tableau_se_lit_page_par_page_et_chaque_statut_mene_a_sa_page(client, equipe):
+    """Beyond a page of défis, the board goes on to the next page, keeping its filters; each status badge links
+    to the support or the rapport it speaks of."""
+    client.force_login(equipe["coach"])
+    _defis_avec_tout(equipe["promotion"], LIGNES_PAR_PAGE + 2, equipe["coach"])
+    url = f"/evaluations/?promotion={equipe['promotion'].pk}&phase=2"
+    premiere = client.get(url).content.decode()
+    assert premiere.count('<th scope="row">') == LIGNES_PAR_PAGE
+    assert f"{LIGNES_PAR_PAGE + 3} défis" in premiere  # the team's own défi, without comité, is the third more
+    assert f"?promotion={equipe['promotion'].pk}&amp;phase=2&amp;page=2" in premiere
+    suivante = client.get(url + "&page=2").content.decode()
+    assert suivante.count('<th scope="row">') == 3
+    assert premiere.count("Publié<span") + suivante.count("Publié<span") == LIGNES_PAR_PAGE + 2
+    slug = re.search(r'href="/defis/([^/"]+)/evaluations/"', suivante).group(1)
+    assert f'href="/defis/{slug}/evaluations/phase-2/rapport/">Publié<span class="fr-sr-only"> — ouvrir le rapport' in (
+        suivante)
 
 
 def test_un_coach_cree_les_comites_de_la_phase_une_seule_fois(client, equipe, tableau):

@@ -313,7 +313,10 @@ def test_le_tableau_de_bord_montre_la_progression_de_chaque_nouvel_arrivant_en_r
     assert parcours["en_cours"][0].personne == eig  # the least advanced first
     client.force_login(coach)
     page = client.get(f"/coachs/tableau-de-bord/?promotion={promotion.pk}").content.decode()
-    assert "Parcours d'arrivée" in page
+    assert "Parcours d'arrivée" in page and "0 personne sur 6 a fini son parcours d'arrivée" in page
+    detail = f"/coachs/tableau-de-bord/parcours/?promotion={promotion.pk}"
+    assert f'href="{detail}">Les 6 personnes encore en chemin' in page
+    page = client.get(detail).content.decode()
     assert "Inès Arrivée" in page and "1 sur 7" in page
     assert f"/admin/magellan/etapeparcours/?promotion__id__exact={promotion.pk}" in page
 

@@ -1,7 +1,8 @@
-"""The coaches' dashboard of a promotion: from it alone a coach names the défis whose support is not submitted,
-the EIG who missed the last two météos, the parrains with hours left this month and the sessions with attendance
-below half — each in its section; every line of « À qui parler » leads to the page where the coach acts; the page
-keeps the same number of queries whatever the size of the promotion."""
+"""The coaches' dashboard of a promotion: from it a coach names the défis whose support is not submitted, the EIG
+who missed the last two météos, the parrains with hours left this month and the sessions with attendance below
+half — each in its section; every line of « À qui parler » leads to the page where the coach acts; the longer lists
+and the tables behind the charts are one link away, on the page of that part; the page keeps the same number of
+queries whatever the size of the promotion."""
 
 import datetime
 import re
@@ -26,7 +27,7 @@ from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
 from evaluations.factories import ComiteFactory, SupportFactory
 from evaluations.models import Support
-from magellan.selectors_tableau import url_du_tableau
+from magellan.selectors_tableau import A_PREVENIR_AFFICHES, url_du_tableau, url_du_volet
 from programme.dates import premier_du_mois
 from programme.factories import CoachFactory, EIGFactory, ParrainFactory, PromotionFactory
 from tests.accompagnement.outils_meteo import reponse, vague_close
@@ -72,6 +73,15 @@ def _page(client, coach, promotion=None) -> str:
     return reponse_.content.decode()
 
 
+def _volet(client, coach, promotion, volet: str) -> str:
+    """The page of the dashboard's part `volet`, linked from the dashboard."""
+    page = _page(client, coach, promotion)
+    assert url_du_volet(volet, promotion).replace("&", "&amp;") in page, f"pas de lien vers {volet}"
+    reponse_ = client.get(url_du_volet(volet, promotion))
+    assert reponse_.status_code == 200
+    return reponse_.content.decode()
+
+
 def _eig(promotion, defi=None, **champs):
     eig = EIGFactory(promotion=promotion, **champs)
     MembreEquipeFactory(defi=defi or DefiFactory(promotion=promotion), personne=eig, role=MembreEquipe.Role.EIG)
@@ -93,7 +103,7 @@ def test_les_defis_dont_le_support_n_est_pas_soumis(client, promotion, coach):
 
     non_soumis = re.search(r"Supports non soumis : (.*?)\.", comites).group(1)
     assert non_soumis == "Défi en brouillon, Défi sans support"
-    assert "Défi soumis" in comites and "Soumis" in comites
+    assert re.search(r"Supports soumis : (.*?)\.", comites).group(1) == "Défi soumis"
 
 
 def test_un_support_en_retard_est_a_signaler_avec_le_lien_du_comite(client, promotion, coach):
@@ -152,6 +162,7 @@ def test_les_parrains_qui_ont_encore_des_heures_ce_mois_ci(client, promotion, co
 
     disponibles = re.search(r"heures disponibles ce mois-ci : (.*?)\.", heures).group(1)
     assert disponibles == "Marie Reste (3 h 45)"
+    heures = _section(_volet(client, coach, promotion, "heures"), "heures")
     assert "Paul Plafond 5 h 5 h 0 h" in heures
     assert "Signal'Eau 6 h 15 2" in heures
 
@@ -169,7 +180,11 @@ def test_les_sessions_ou_moins_de_la_moitie_des_inscrits_sont_venus(client, prom
     InscriptionFactory(session=sans)
 
     page = _page(client, coach)
+    assert f"Sessions passées sous {SEUIL_PRESENCE} % de présents : Conférence désertée (1 sur 4)." in (
+        _section(page, "presence"))
+    assert reverse("session_emargement", args=[peu.pk]) in _liens(page, "presence")
 
+    page = _volet(client, coach, promotion, "presence")
     presence = _section(page, "presence")
     assert f"Sessions où moins de {SEUIL_PRESENCE} % des personnes inscrites sont venues" in presence
     assert "Conférence désertée" in presence and "1 sur 4 (25 %)" in presence
@@ -289,3 +304,25 @@ def test_les_exports_de_la_promotion_en_un_clic(client, promotion, coach):
     assert f"?promotion={autre.pk}" not in page.split('id="tdb-exports"')[1]
     reponse_ = client.get(f"/coachs/exports/personnes.csv?promotion={promotion.pk}")
     assert reponse_.status_code == 200 and coach.email in reponse_.content.decode("utf-8-sig")
+
+
+def test_a_qui_parler_en_entier_sur_sa_page_les_plus_urgents_d_abord(client, promotion, coach):
+    """Beyond the first few people to talk to, the dashboard links to its page: the most urgent there under
+    « À contacter d'abord », the others under « À relancer », page by page."""
+    alerte = _eig(promotion, prenom="Agathe", nom_usage="Orage")
+    AlerteMeteo.objects.create(reponse=reponse(vague_close(promotion), alerte, meteo=1),
+                               motif=AlerteMeteo.Motif.ECHANGE)
+    for n in range(A_PREVENIR_AFFICHES + 15):
+        _eig(promotion, prenom=f"Relance{n:02d}", nom_usage="Carnet")
+
+    page = _page(client, coach, promotion)
+    a_prevenir = _a_prevenir(page)
+    assert len(a_prevenir) == A_PREVENIR_AFFICHES and next(iter(a_prevenir)) == "Agathe Orage"
+    assert f"Les {A_PREVENIR_AFFICHES + 16} personnes ou équipes à contacter ou à relancer" in _section(
+        page, "a-prevenir")
+
+    premiere = _volet(client, coach, promotion, "a-qui-parler")
+    assert "À contacter d'abord" in premiere and "Agathe Orage" in premiere and "À relancer" in premiere
+    suivante = client.get(f"{url_du_volet('a-qui-parler', promotion)}&page=2").content.decode()
+    vus = set(_a_prevenir(premiere)) | set(_a_prevenir(suivante))
+    assert len(vus) == A_PREVENIR_AFFICHES + 16 and "Agathe Orage" not in _a_prevenir(suivante)
