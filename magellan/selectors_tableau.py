@@ -213,14 +213,40 @@ def _barres_presence(dispositifs: list[dict]) -> list[Barre]:
             for d in dispositifs]
 
 
-def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None = None) -> dict:
-    """Everything the coaches' dashboard of `promotion` shows, at `maintenant` (now by default). The promotion's
-    phases should be prefetched (as `promotions_pour_les_carnets` does)."""
+def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None = None,
+                    volet: str | None = None) -> dict:
+    """Everything the coaches' dashboard of `promotion` shows, at `maintenant` (now by default); for the page of
+    one `volet` (a key of VOLETS), only what that page shows. The promotion's phases should be prefetched (as
+    `promotions_pour_les_carnets` does)."""
     maintenant = maintenant or timezone.now()
     jour = timezone.localdate(maintenant)
     mois = premier_du_mois(jour)
     phase = promotion.phase_en_cours(jour)
+    tableau = {"maintenant": maintenant, "jour": jour, "mois": mois, "phase": phase}
+    if volet in (None, "a-qui-parler"):
+        tableau.update(_signaux(promotion, maintenant, mois, phase))
+    if volet in (None, "heures"):
+        parrains = selectors_heures.consommation_par_parrain(mois, promotion)
+        tableau["heures"] = {
+            "parrains": parrains, "avec_reste": [p for p in parrains if p["reste"] > 0],
+            "defis": selectors_heures.consommation_par_defi(mois, promotion), "barres": _barres_heures(parrains),
+        }
+    if volet in (None, "presence"):
+        presence = pilotage.presence_par_dispositif(promotion, maintenant)
+        tableau["presence"] = {
+            "dispositifs": presence, "barres": _barres_presence(presence),
+            "peu_suivies": pilotage.sessions_peu_suivies(promotion, maintenant=maintenant),
+            "seuil": pilotage.SEUIL_PRESENCE,
+        }
+    if volet in (None, "parcours"):
+        tableau["parcours"] = _parcours(promotion)
+    if volet is None:
+        tableau.update(_le_reste(promotion, maintenant, mois, jour))
+    return tableau
 
+
+def _signaux(promotion: Promotion, maintenant: datetime.datetime, mois: datetime.date, phase) -> dict:
+    """Whom to talk to, and the météo, carnets and comités their reasons come from."""
     alertes = selectors_meteo.alertes_ouvertes(promotion)
     silencieux = pilotage.eig_sans_reponse_aux_dernieres_meteos(promotion, maintenant=maintenant)
     tendance = selectors_meteo.meteo_tendance(promotion)
@@ -239,27 +265,10 @@ def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None =
         ligne.libelle_support = LIBELLES_SUPPORT[ligne.statut_support]
         ligne.libelle_rapport = LIBELLES_RAPPORT[ligne.statut_rapport]
 
-    parrains = selectors_heures.consommation_par_parrain(mois, promotion)
-    defis_aides = selectors_heures.consommation_par_defi(mois, promotion)
-
-    presence = pilotage.presence_par_dispositif(promotion, maintenant)
-
-    file = selectors_bureau.file_bureau_aide(promotion=promotion, maintenant=maintenant)
-    demandes = list(file[:DEMANDES_AFFICHEES])
-    for demande in demandes:
-        demande.attente_en_clair = selectors_bureau.attente_en_clair(demande.attente)
-
-    groupes = list(
-        selectors_groupes.groupes_du_mois(promotion, mois)
-        .select_related("session", "expertise", "presentateur").annotate(nombre_membres=Count("participations"))
-    )
-
     a_prevenir = _a_prevenir(
         alertes=alertes, silencieux=silencieux, sans_carnet=sans_carnet, mois=mois, absents=absents,
         lignes_comites=lignes_comites, phase=phase, sans_accompagnement=sans_accompagnement)
     return {
-        "maintenant": maintenant, "jour": jour, "mois": mois, "phase": phase,
-        "frise": _frise(promotion, jour),
         "a_prevenir": a_prevenir,
         "a_prevenir_d_abord": [entree for entree in a_prevenir if entree.priorite < A_RELANCER],
         "a_relancer": [entree for entree in a_prevenir if entree.priorite >= A_RELANCER],
@@ -277,20 +286,25 @@ def tableau_de_bord(promotion: Promotion, maintenant: datetime.datetime | None =
             "taux": round(100 * (len(carnets) - len(sans_carnet)) / len(carnets)) if carnets else None,
             "manquants": sans_carnet,
         },
-        "heures": {
-            "parrains": parrains, "avec_reste": [p for p in parrains if p["reste"] > 0], "defis": defis_aides,
-            "barres": _barres_heures(parrains),
-        },
-        "presence": {
-            "dispositifs": presence, "barres": _barres_presence(presence),
-            "peu_suivies": pilotage.sessions_peu_suivies(promotion, maintenant=maintenant),
-            "seuil": pilotage.SEUIL_PRESENCE,
-        },
+    }
+
+
+def _le_reste(promotion: Promotion, maintenant: datetime.datetime, mois: datetime.date, jour: datetime.date) -> dict:
+    """What only the summary page shows: the phases' timeline, the bureau d'aide's queue, the month's groups."""
+    file = selectors_bureau.file_bureau_aide(promotion=promotion, maintenant=maintenant)
+    demandes = list(file[:DEMANDES_AFFICHEES])
+    for demande in demandes:
+        demande.attente_en_clair = selectors_bureau.attente_en_clair(demande.attente)
+    groupes = list(
+        selectors_groupes.groupes_du_mois(promotion, mois)
+        .select_related("session", "expertise", "presentateur").annotate(nombre_membres=Count("participations"))
+    )
+    return {
+        "frise": _frise(promotion, jour),
         "bureau": {"demandes": demandes, "ouvertes": file.count() if len(demandes) == DEMANDES_AFFICHEES
                    else len(demandes)},
         "groupes": groupes,
         "groupes_non_publies": sum(groupe.publie_le is None for groupe in groupes),
-        "parcours": _parcours(promotion),
     }
 
 

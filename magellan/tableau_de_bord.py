@@ -54,7 +54,7 @@ def tableau_de_bord_volet(request, volet):
         raise Http404("Cette partie du tableau de bord n'existe pas.")
     choix, promotion = _promotion_choisie(request)
     titre = VOLETS[volet]
-    tableau = tableau_de_bord_de(promotion) if promotion else None
+    tableau = tableau_de_bord_de(promotion, volet=volet) if promotion else None
     page = None
     if tableau and volet in PAR_PAGE:
         # The long lists go page by page: people to talk to (the most urgent first) and arrival paths.

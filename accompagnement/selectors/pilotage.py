@@ -53,18 +53,23 @@ def presence_par_dispositif(promotion: Promotion, maintenant: datetime.datetime 
 def sessions_peu_suivies(promotion: Promotion, seuil: int = SEUIL_PRESENCE,
                          maintenant: datetime.datetime | None = None) -> list[Session]:
     """The promotion's past sessions (not cancelled) whose attendance was taken and where fewer than `seuil` % of
-    the registered people came, most recent first, each with its dispositif, `inscrites`, `presentes`, `taux`."""
-    pointees = Q(inscriptions__statut=Inscription.Statut.INSCRITE, inscriptions__present__isnull=False)
-    sessions = list(
-        Session.objects.filter(moments_lisibles(), promotion=promotion, debut__lt=maintenant or timezone.now())
-        .exclude(statut=Session.Statut.ANNULEE)
-        .annotate(inscrites=Count("inscriptions", filter=pointees),
-                  presentes=Count("inscriptions", filter=pointees & Q(inscriptions__present=True)))
-        .alias(ecart=F("inscrites") * seuil - F("presentes") * 100)
-        .filter(inscrites__gt=0, ecart__gt=0)
-        .select_related("dispositif").order_by("-debut", "-pk")
-    )
+    the registered people came, most recent first, each with its dispositif, `inscrites`, `presentes`, `taux`.
+
+    The registrations are counted from the promotion's past sessions (its index), then only the sessions found
+    are read: grouping the sessions themselves made PostgreSQL walk the whole table of sessions (100 ms to 27 ms
+    for a promotion of 300 EIG at national scale)."""
+    passees = (Session.objects.filter(moments_lisibles(), promotion=promotion, debut__lt=maintenant or timezone.now())
+               .exclude(statut=Session.Statut.ANNULEE))
+    comptes = {
+        ligne["session"]: ligne for ligne in
+        Inscription.objects.filter(session__in=passees.values("pk"), statut=Inscription.Statut.INSCRITE,
+                                   present__isnull=False)
+        .values("session").annotate(inscrites=Count("pk"), presentes=Count("pk", filter=Q(present=True)))
+        .alias(ecart=F("inscrites") * seuil - F("presentes") * 100).filter(ecart__gt=0).order_by()
+    }
+    sessions = list(Session.objects.filter(pk__in=list(comptes)).select_related("dispositif").order_by("-debut", "-pk"))
     for session in sessions:
+        session.inscrites, session.presentes = comptes[session.pk]["inscrites"], comptes[session.pk]["presentes"]
         session.taux = round(100 * session.presentes / session.inscrites)
     return sessions
 
@@ -72,23 +77,27 @@ def sessions_peu_suivies(promotion: Promotion, seuil: int = SEUIL_PRESENCE,
 def absents_des_dernieres_sessions(promotion: Promotion, nombre: int = ABSENCES_DE_SUITE,
                                    maintenant: datetime.datetime | None = None) -> list[dict]:
     """The promotion's EIG absent from each of the last `nombre` sessions of the promotion they were registered
-    to and whose attendance was taken, by name: [{"personne", "sessions"}], sessions most recent first."""
+    to and whose attendance was taken, by name: [{"personne", "sessions"}], sessions most recent first.
+
+    The last registrations of each EIG are ranked as bare numbers; only the absent people and their sessions are
+    then read whole (a promotion of 300 EIG: 600 rows ranked, a handful read)."""
     rang = Window(RowNumber(), partition_by=[F("personne_id")],
                   order_by=[F("session__debut").desc(), F("session_id").desc()])
     dernieres = (
         _pointees(promotion, maintenant or timezone.now())
         .filter(personne__in=_eig_de(promotion), personne__is_active=True)
         .annotate(rang=rang).filter(rang__lte=nombre)
-        .select_related("personne", "session").order_by("personne_id", "rang")
+        .order_by("personne_id", "rang").values_list("personne_id", "session_id", "present")
     )
-    par_personne: dict[int, list[Inscription]] = {}
-    for inscription in dernieres:
-        par_personne.setdefault(inscription.personne_id, []).append(inscription)
-    absents = [
-        {"personne": inscriptions[0].personne, "sessions": [i.session for i in inscriptions]}
-        for inscriptions in par_personne.values()
-        if len(inscriptions) == nombre and not any(i.present for i in inscriptions)
-    ]
+    par_personne: dict[int, list[tuple[int, bool]]] = {}
+    for personne_id, session_id, present in dernieres:
+        par_personne.setdefault(personne_id, []).append((session_id, present))
+    absences = {personne_id: [session_id for session_id, _ in lignes] for personne_id, lignes in par_personne.items()
+                if len(lignes) == nombre and not any(present for _, present in lignes)}
+    personnes = Personne.objects.in_bulk(list(absences))
+    sessions = Session.objects.in_bulk([pk for pks in absences.values() for pk in pks])
+    absents = [{"personne": personnes[personne_id], "sessions": [sessions[pk] for pk in pks]}
+               for personne_id, pks in absences.items()]
     return sorted(absents, key=lambda a: (a["personne"].nom_usage, a["personne"].prenom, a["personne"].pk))
 
 

@@ -9,6 +9,8 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -291,6 +293,28 @@ def test_nombre_de_requetes_constant(client, promotion, coach, django_assert_max
     with django_assert_max_num_queries(plafond) as grande:
         assert client.get(URL).status_code == 200
     assert len(grande.captured_queries) == plafond
+
+
+@pytest.mark.parametrize("volet, tables_non_lues", [
+    ("heures", ["accompagnement_reponsemeteo", "accompagnement_carnetdebord", "accompagnement_inscription"]),
+    ("presence", ["accompagnement_reponsemeteo", "accompagnement_carnetdebord", "accompagnement_heureacceleration"]),
+    ("parcours", ["accompagnement_reponsemeteo", "accompagnement_heureacceleration"]),
+])
+def test_la_page_d_une_partie_ne_lit_que_sa_partie_en_nombre_constant_de_requetes(
+        client, promotion, coach, volet, tables_non_lues):
+    """A part's own page computes that part only (not the whole dashboard again), in as many queries for a
+    promotion of 2 EIG as for one of 8 with four times everything."""
+    vagues = [vague_close(promotion, semaines_avant=4), vague_close(promotion, semaines_avant=2)]
+    _monde(promotion, 1, vagues)
+    client.force_login(coach)
+    with CaptureQueriesContext(connection) as petite:
+        assert client.get(url_du_volet(volet, promotion)).status_code == 200
+    lues = " ".join(q["sql"] for q in petite.captured_queries)
+    assert [table for table in tables_non_lues if table in lues] == []
+    _monde(promotion, 4, vagues)
+    with CaptureQueriesContext(connection) as grande:
+        assert client.get(url_du_volet(volet, promotion)).status_code == 200
+    assert len(grande.captured_queries) == len(petite.captured_queries)
 
 
 def test_les_exports_de_la_promotion_en_un_clic(client, promotion, coach):
