@@ -18,7 +18,9 @@ from .selectors_tableau import tableau_de_bord as tableau_de_bord_de
 
 TITRE = "Tableau de bord de la promotion"
 # The lines of a page of the dashboard's long parts, light enough for an EcoIndex A.
-PAR_PAGE = {"a-qui-parler": 15, "parcours": 20}
+PAR_PAGE = {"a-qui-parler": 15, "parcours": 20, "presence": 20}
+LIGNES_PAGINEES = {"a-qui-parler": ("a_prevenir",), "parcours": ("parcours", "en_cours"),
+                   "presence": ("presence", "peu_suivies")}
 
 
 def _promotion_choisie(request):
@@ -57,8 +59,11 @@ def tableau_de_bord_volet(request, volet):
     tableau = tableau_de_bord_de(promotion, volet=volet) if promotion else None
     page = None
     if tableau and volet in PAR_PAGE:
-        # The long lists go page by page: people to talk to (the most urgent first) and arrival paths.
-        lignes = tableau["a_prevenir"] if volet == "a-qui-parler" else tableau["parcours"]["en_cours"]
+        # The long lists go page by page: people to talk to (the most urgent first), arrival paths, sessions few
+        # came to.
+        lignes = tableau
+        for cle in LIGNES_PAGINEES[volet]:
+            lignes = lignes[cle]
         page = Paginator(lignes, PAR_PAGE[volet]).get_page(request.GET.get("page"))
     return render(request, "magellan/tableau_de_bord/volet.html", {
         "choix": choix, "promotion": promotion, "titre": titre, "volet": volet, "tableau": tableau, "page": page,

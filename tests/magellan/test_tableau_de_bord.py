@@ -195,6 +195,20 @@ def test_les_sessions_ou_moins_de_la_moitie_des_inscrits_sont_venus(client, prom
     assert reverse("session_emargement", args=[peu.pk]) in _liens(page, "presence")
 
 
+def test_les_sessions_peu_suivies_se_lisent_par_pages(client, promotion, coach):
+    """A promotion with more sessions few came to than a page holds: the most recent first, the rest on page 2."""
+    from magellan.tableau_de_bord import PAR_PAGE
+
+    for jours in range(1, PAR_PAGE["presence"] + 2):
+        session = SessionFactory(promotion=promotion, titre=f"Atelier désert n° {jours}",
+                                 debut=timezone.now() - datetime.timedelta(days=jours))
+        InscriptionFactory(session=session, present=False)
+    premiere = _section(_volet(client, coach, promotion, "presence"), "presence")
+    assert premiere.count("Atelier désert n° ") == PAR_PAGE["presence"] and "Atelier désert n° 1 " in premiere
+    suivante = client.get(f"{url_du_volet('presence', promotion)}&page=2").content.decode()
+    assert f"Atelier désert n° {PAR_PAGE['presence'] + 1}<" in suivante and "Atelier désert n° 1<" not in suivante
+
+
 def test_un_eig_absent_de_ses_dernieres_sessions_est_a_signaler(client, promotion, coach):
     """An EIG absent from their last sessions (attendance taken) is a reason, linked to the last attendance sheet;
     one who came to the last one is not."""
