@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from accompagnement.models import CarnetDeBord, Cycle, Inscription, TypeMentorat
+from accompagnement.models import CarnetDeBord, Cycle, Inscription, Session, TypeMentorat
 from programme.models import Personne, Promotion, Role
 
 from .models import PUBLICS, Etape, EtapeParcours, JalonArrivee, PriseDeConnaissance, VersionCharte
@@ -122,10 +122,14 @@ def _faits(personnes: list[Personne], promotion: Promotion, demandees: set[str])
             faits[pk].add(etape_du_jalon[quoi])
     seminaires = {SEMINAIRES[etape]: etape for etape in demandees if etape in SEMINAIRES}
     if seminaires:
-        for pk, slug in Inscription.objects.filter(
-                personne__in=pks, statut=Inscription.Statut.INSCRITE, session__promotion=promotion,
-                session__dispositif__slug__in=list(seminaires)).values_list("personne", "session__dispositif__slug"):
-            faits[pk].add(seminaires[slug])
+        # The seminars' few sessions are read first: given their numbers, PostgreSQL reads their registrations by
+        # their index, where a join let it read every registration of the people (100 ms for 400 newcomers).
+        slug_de = dict(Session.objects.filter(promotion=promotion, dispositif__slug__in=list(seminaires))
+                       .values_list("pk", "dispositif__slug"))
+        for pk, session_id in Inscription.objects.filter(
+                session__in=list(slug_de), personne__in=pks, statut=Inscription.Statut.INSCRITE,
+        ).values_list("personne", "session"):
+            faits[pk].add(seminaires[slug_de[session_id]])
     if Etape.COACHS in demandees:
         for pk in Cycle.objects.filter(demandeur__in=pks, type=TypeMentorat.INDIVIDUEL,
                                        annule_le__isnull=True).values_list("demandeur", flat=True):

@@ -287,6 +287,8 @@ def _requetes(fonction) -> int:
 
 
 def test_le_parcours_se_lit_en_nombre_borne_de_requetes(eig, promotion, coach):
+    # The promotion's seminar is planned (its registrations are read from its sessions).
+    SessionFactory(promotion=promotion, dispositif="seminaire-integration")
     seul = _requetes(lambda: parcours_de(eig, promotion, [Role.Type.EIG, Role.Type.PORTEUR]))
     CarnetDeBordFactory(eig=eig)
     CycleFactory(demandeur=eig, mentor=coach)
