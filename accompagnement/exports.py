@@ -39,15 +39,22 @@ class SessionResource(RessourceExport):
                   "inscrites", "attente", "declinees", "presentes", "absentes")
         export_order = fields
 
+    # Labels looked up in a dict: `get_statut_display` costs more on thousands of rows.
+    STATUTS, AUDIENCES = dict(Session.Statut.choices), dict(Session.Audience.choices)
+
     def dehydrate_statut(self, session):
-        return session.get_statut_display()
+        return self.STATUTS.get(session.statut, session.statut)
 
     def dehydrate_audience(self, session):
-        return session.get_audience_display()
+        return self.AUDIENCES.get(session.audience, session.audience)
 
     def preparer(self, queryset):
         inscrite = Q(inscriptions__statut=Inscription.Statut.INSCRITE)
-        return queryset.select_related("dispositif", "promotion", "phase").annotate(
+        # Only the columns the rows show: a promotion's 8,000 sessions are read and decoded faster.
+        return queryset.select_related("dispositif", "promotion", "phase").only(
+            "titre", "debut", "fin", "statut", "audience", "capacite", "dispositif__nom", "promotion__nom",
+            "phase__numero",
+        ).annotate(
             nb_inscrites=Count("inscriptions", filter=inscrite),
             nb_attente=Count("inscriptions", filter=Q(inscriptions__statut=Inscription.Statut.ATTENTE)),
             nb_declinees=Count("inscriptions", filter=Q(inscriptions__statut=Inscription.Statut.DECLINEE)),

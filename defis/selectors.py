@@ -1,8 +1,11 @@
 """Reads of défis: the public catalogue, a défi's page, a person's teams, the open-data export."""
 
+from collections import defaultdict
+from collections.abc import Iterator
+
 from django.db.models import Prefetch, Q, QuerySet
 
-from .models import Defi, MembreEquipe
+from .models import Defi, MembreEquipe, Realisation
 
 
 def defis_visibles(*, promotion=None, theme=None, expertise=None, administration=None, recherche="") -> QuerySet[Defi]:
@@ -58,10 +61,38 @@ def equipes_de(personne) -> QuerySet[MembreEquipe]:
 
 
 def defis_pour_export() -> QuerySet[Defi]:
-    """Every visible défi with what the open-data files hold."""
-    return (
-        Defi.objects.filter(visible=True)
-        .select_related("administration", "promotion")
-        .prefetch_related("themes", "expertises", "realisations")
-        .order_by("slug")
-    )
+    """Every visible défi the open-data files hold, with its administration and promotion."""
+    return Defi.objects.filter(visible=True).select_related("administration", "promotion").order_by("slug")
+
+
+def defis_pour_export_par_lots(taille: int) -> Iterator[Defi]:
+    """The exported défis, read `taille` at a time so that a stream keeps at most that many in memory; each défi
+    carries `noms_themes`, `noms_metiers` and `realisations_exportees` (type, titre, url), read for a whole batch
+    in three queries of plain values (no model instance nor related manager per défi)."""
+    lot = []
+    for defi in defis_pour_export().iterator(chunk_size=taille):
+        lot.append(defi)
+        if len(lot) == taille:
+            yield from _avec_ce_qui_s_exporte(lot)
+            lot = []
+    yield from _avec_ce_qui_s_exporte(lot)
+
+
+def _avec_ce_qui_s_exporte(defis: list[Defi]) -> list[Defi]:
+    if not defis:
+        return defis
+    ids = [defi.pk for defi in defis]
+    themes, metiers, realisations = defaultdict(list), defaultdict(list), defaultdict(list)
+    for defi_id, nom in (Defi.themes.through.objects.filter(defi_id__in=ids)
+                         .order_by("theme__nom", "theme_id").values_list("defi_id", "theme__nom")):
+        themes[defi_id].append(nom)
+    for defi_id, nom in (Defi.expertises.through.objects.filter(defi_id__in=ids)
+                         .order_by("expertise__nom", "expertise_id").values_list("defi_id", "expertise__nom")):
+        metiers[defi_id].append(nom)
+    for defi_id, type_, titre, url in (Realisation.objects.filter(defi_id__in=ids)
+                                       .values_list("defi_id", "type", "titre", "url")):
+        realisations[defi_id].append({"type": type_, "titre": titre, "url": url})
+    for defi in defis:
+        defi.noms_themes, defi.noms_metiers = themes[defi.pk], metiers[defi.pk]
+        defi.realisations_exportees = realisations[defi.pk]
+    return defis

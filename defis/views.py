@@ -19,8 +19,9 @@ from .forms import FiltreDefisForm
 
 # Ten cards a page keep the catalogue light (EcoIndex A, bench/ecoindex.py).
 DEFIS_PAR_PAGE = 10
-# The open-data exports read the catalogue by batches of this many défis.
-LOT_EXPORT = 200
+# The open-data exports read the catalogue by batches of this many défis (four queries a batch): a national
+# programme (1,000 défis) in one batch, a few megabytes; a larger catalogue costs one batch more, memory stays bounded.
+LOT_EXPORT = 1000
 
 
 def catalogue(request):
@@ -58,14 +59,14 @@ def _ligne_export(request, defi):
         "description": defi.description,
         "administration": defi.administration.nom if defi.administration else "",
         "promotion": defi.promotion.nom if defi.promotion else "",
-        "themes": [t.nom for t in defi.themes.all()],
-        "metiers": [e.nom for e in defi.expertises.all()],
+        "themes": defi.noms_themes,
+        "metiers": defi.noms_metiers,
         "ville": defi.ville,
         "lieu": defi.lieu,
         "annee": defi.annee_affichee,
         "startup_etat": defi.est_startup_etat,
         "url_startup_etat": defi.url_startup_etat,
-        "realisations": [{"type": r.type, "titre": r.titre, "url": r.url} for r in defi.realisations.all()],
+        "realisations": defi.realisations_exportees,
         "url": request.build_absolute_uri(defi.get_absolute_url()),
     }
 
@@ -76,9 +77,9 @@ def _entetes_licence(reponse):
 
 
 def _defis_par_lots():
-    """The exported défis, read by batches of LOT_EXPORT (each with its prefetched taxonomies): the response
-    streams them, its memory does not grow with the catalogue."""
-    return selectors.defis_pour_export().iterator(chunk_size=LOT_EXPORT)
+    """The exported défis, read by batches of LOT_EXPORT (each with its taxonomies): the response streams them, its
+    memory does not grow with the catalogue."""
+    return selectors.defis_pour_export_par_lots(LOT_EXPORT)
 
 
 def _json_en_flux(request, nombre):

@@ -41,25 +41,23 @@ CONTEXTES_PAR_CATEGORIE: list[Callable[[str], dict]] = []
 
 
 def _contextes(categories) -> dict[str, dict]:
+    """What every e-mail of a category shares, computed once per category and per call: what apps add, and the
+    link to « Mes notifications » with the category's name for a reminder one may decline."""
     contextes = {}
     for categorie in set(categories):
-        contextes[categorie] = {}
+        declinable = categorie in Notification.DECLINABLES
+        contextes[categorie] = {
+            "lien_preferences": lien_absolu(reverse("preferences_notifications")) if declinable else "",
+            "categorie_libelle": Notification.Categorie(categorie).label if declinable else "",
+        }
         for fournir in CONTEXTES_PAR_CATEGORIE:
             contextes[categorie].update(fournir(categorie))
     return contextes
 
 
-def _rendre(envoi: Envoi, supplement: dict | None = None) -> Notification:
-    declinable = envoi.categorie in Notification.DECLINABLES
-    contexte = {
-        **(supplement or {}),
-        "personne": envoi.personne,
-        "lien": envoi.lien,
-        "lien_preferences": lien_absolu(reverse("preferences_notifications")) if declinable else "",
-        "categorie_libelle": Notification.Categorie(envoi.categorie).label if declinable else "",
-        "nom_service": "Magellan",
-        **envoi.contexte,
-    }
+def _rendre(envoi: Envoi, commun: dict) -> Notification:
+    """The e-mail of `envoi`, rendered; `commun` is what `_contextes` gave for its category."""
+    contexte = {**commun, "personne": envoi.personne, "lien": envoi.lien, "nom_service": "Magellan", **envoi.contexte}
     return Notification(
         cle=envoi.cle,
         destinataire=envoi.personne,
@@ -107,31 +105,43 @@ def notifier(envoi: Envoi) -> Notification | None:
     return notification
 
 
-def notifier_plusieurs(envois: list[Envoi], taille_lot: int = 1000) -> int:
-    """Record many e-mails at once (a météo round for 10,000 EIG), a batch of `taille_lot` at a time with a
-    constant number of queries per batch (and one per category for what apps add, such as a reminder's
-    resources); returns how many new ones will leave."""
+# E-mails rendered and inserted at a time by `notifier_plusieurs`: at most this many bodies sit in memory.
+COURRIELS_PAR_INSERTION = 1000
+
+
+def notifier_plusieurs(envois: list[Envoi], taille_lot: int | None = None) -> int:
+    """Record many e-mails at once (a météo round for 10,000 EIG) and send them after the commit; returns how many
+    new ones will leave. Declined reminders and keys already recorded are read in one query each whatever the
+    number of e-mails, what apps add once per category (a reminder's resources); the new e-mails are rendered
+    and inserted `taille_lot` (COURRIELS_PAR_INSERTION) at a time, so that memory stays bounded, then their ids
+    read in one query."""
+    taille_lot = taille_lot or COURRIELS_PAR_INSERTION
     envois = [envoi for envoi in envois if envoi.personne.email]
-    supplements = _contextes(envoi.categorie for envoi in envois)
-    nouveaux = 0
-    for debut in range(0, len(envois), taille_lot):
-        lot = envois[debut:debut + taille_lot]
+    declinables = [envoi for envoi in envois if envoi.categorie in Notification.DECLINABLES]
+    if declinables:
         refus = set(RefusNotification.objects.filter(
-            personne__in={e.personne.pk for e in lot if e.categorie in Notification.DECLINABLES},
-            categorie__in={e.categorie for e in lot} & set(Notification.DECLINABLES),
+            personne__in={envoi.personne.pk for envoi in declinables},
+            categorie__in={envoi.categorie for envoi in declinables},
         ).values_list("categorie", "personne_id"))
-        lot = [envoi for envoi in lot if (envoi.categorie, envoi.personne.pk) not in refus]
-        connues = set(Notification.objects.filter(cle__in=[e.cle for e in lot]).values_list("cle", flat=True))
-        a_creer = [_rendre(envoi, supplements[envoi.categorie]) for envoi in lot if envoi.cle not in connues]
-        if not a_creer:
-            continue
-        Notification.objects.bulk_create(a_creer, ignore_conflicts=True)
-        ids = list(Notification.objects.filter(
-            cle__in=[n.cle for n in a_creer], statut=Notification.Statut.A_ENVOYER, tentatives=0
-        ).values_list("pk", flat=True))
-        nouveaux += len(ids)
-        _programmer(ids)
-    return nouveaux
+        envois = [envoi for envoi in envois if (envoi.categorie, envoi.personne.pk) not in refus]
+    if not envois:
+        return 0
+    connues = set(Notification.objects.filter(cle__in=[envoi.cle for envoi in envois]).values_list("cle", flat=True))
+    envois = [envoi for envoi in envois if envoi.cle not in connues]
+    if not envois:
+        return 0
+    communs = _contextes(envoi.categorie for envoi in envois)
+    for debut in range(0, len(envois), taille_lot):
+        Notification.objects.bulk_create(
+            [_rendre(envoi, communs[envoi.categorie]) for envoi in envois[debut:debut + taille_lot]],
+            ignore_conflicts=True,
+        )
+    # Another worker may have recorded some of these keys meanwhile: theirs are the ones sent.
+    ids = list(Notification.objects.filter(
+        cle__in=[envoi.cle for envoi in envois], statut=Notification.Statut.A_ENVOYER, tentatives=0
+    ).values_list("pk", flat=True))
+    _programmer(ids)
+    return len(ids)
 
 
 class EchecEnvoi(Exception):

@@ -10,7 +10,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 
 from programme.dates import PARIS
 
@@ -70,18 +70,36 @@ def vtimezone(tzid: str, debut: datetime.datetime, fin: datetime.datetime) -> Ti
     return fuseau
 
 
-def _vevent(evenement, zone, horodatage, site):
-    vevent = Event()
-    vevent.add("uid", evenement.uid)
-    vevent.add("dtstamp", horodatage)
-    vevent.add("dtstart", evenement.debut.astimezone(zone))
-    vevent.add("dtend", evenement.fin.astimezone(zone))
-    vevent.add("summary", evenement.titre)
-    lieu = evenement.lieu or evenement.lien
-    if lieu:
-        vevent.add("location", lieu)
-    if evenement.url:
-        vevent.add("url", site + evenement.url)
+def _texte(valeur: str) -> str:
+    """A TEXT value escaped as RFC 5545 §3.3.11 says (and as the `icalendar` library writes it)."""
+    return (valeur.replace(r"\N", "\n").replace("\\", "\\\\").replace(";", r"\;").replace(",", r"\,")
+            .replace("\r\n", r"\n").replace("\n", r"\n").replace("\r", r"\n"))
+
+
+def _pliee(ligne: str) -> str:
+    """A content line folded under 75 octets (RFC 5545 §3.1), never right after a backslash, as `icalendar` folds."""
+    if len(ligne) < 75 and ligne.isascii():
+        return ligne
+    morceaux, courant, octets = [], [], 0
+    for caractere in ligne:
+        taille = len(caractere.encode())
+        if courant and octets + taille >= 75:
+            reporte = [courant.pop()] if len(courant) > 1 and courant[-1] in "\\^" else []
+            morceaux.append("".join(courant))
+            courant, octets = reporte, sum(len(c.encode()) for c in reporte)
+        courant.append(caractere)
+        octets += taille
+    morceaux.append("".join(courant))
+    return "\r\n ".join(morceaux)
+
+
+def _local(instant: datetime.datetime, zone) -> str:
+    return instant.astimezone(zone).strftime("%Y%m%dT%H%M%S")
+
+
+def _vevent(evenement, zone, horodatage: str, site: str) -> str:
+    """One VEVENT, its lines written directly (500 of them in a busy agenda: no object per property), in the order
+    and with the escaping and folding of the `icalendar` library, so the feed reads the same."""
     lignes = [f"{evenement.dispositif} · {evenement.famille_libelle}"]
     if evenement.en_attente:
         lignes.append("Vous êtes sur la liste d'attente.")
@@ -91,18 +109,34 @@ def _vevent(evenement, zone, horodatage, site):
         lignes.append(f"Lien de visioconférence : {evenement.lien}")
     if evenement.url:
         lignes.append(f"Dans Magellan : {site}{evenement.url}")
-    vevent.add("description", "\n\n".join(lignes))
-    vevent.add("categories", [evenement.famille_libelle])
-    vevent.add("sequence", evenement.sequence)
-    vevent.add("status", "CANCELLED" if evenement.annule else "TENTATIVE" if evenement.en_attente else "CONFIRMED")
-    return vevent
+    description = "\n\n".join(lignes)
+    proprietes = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{_texte(evenement.titre)}",
+        f"DTSTART;TZID={zone.key}:{_local(evenement.debut, zone)}",
+        f"DTEND;TZID={zone.key}:{_local(evenement.fin, zone)}",
+        f"DTSTAMP:{horodatage}",
+        f"UID:{_texte(evenement.uid)}",
+        f"SEQUENCE:{evenement.sequence}",
+        f"CATEGORIES:{_texte(evenement.famille_libelle)}",
+        f"DESCRIPTION:{_texte(description)}",
+    ]
+    lieu = evenement.lieu or evenement.lien
+    if lieu:
+        proprietes.append(f"LOCATION:{_texte(lieu)}")
+    statut = "CANCELLED" if evenement.annule else "TENTATIVE" if evenement.en_attente else "CONFIRMED"
+    proprietes.append(f"STATUS:{statut}")
+    if evenement.url:
+        proprietes.append(f"URL:{site}{evenement.url}")
+    proprietes.append("END:VEVENT")
+    return "".join(_pliee(propriete) + "\r\n" for propriete in proprietes)
 
 
 def calendrier_ical(evenements, *, nom: str, debut: datetime.datetime, fin: datetime.datetime) -> bytes:
     """A VCALENDAR of these events, with the Europe/Paris definition covering [debut, fin) and the events."""
     zone = PARIS
     site = settings.SITE_URL.rstrip("/")
-    horodatage = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    horodatage = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     calendrier = Calendar()
     calendrier.add("prodid", PRODID)
     calendrier.add("version", "2.0")
@@ -116,6 +150,8 @@ def calendrier_ical(evenements, *, nom: str, debut: datetime.datetime, fin: date
     debut = min([debut, *(e.debut for e in evenements)])
     fin = max([fin, *(e.fin for e in evenements)])
     calendrier.add_component(vtimezone(PARIS.key, debut - datetime.timedelta(days=1), fin + datetime.timedelta(days=1)))
-    for evenement in evenements:
-        calendrier.add_component(_vevent(evenement, zone, horodatage, site))
-    return calendrier.to_ical()
+    # The calendar and its zone by the library, the events written directly before its last line.
+    entete = calendrier.to_ical()
+    fin_du_calendrier = b"END:VCALENDAR\r\n"
+    evenements_ical = "".join(_vevent(evenement, zone, horodatage, site) for evenement in evenements)
+    return entete.removesuffix(fin_du_calendrier) + evenements_ical.encode() + fin_du_calendrier

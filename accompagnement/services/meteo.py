@@ -30,7 +30,6 @@ HEURE_OUVERTURE = datetime.time(12)
 # The cadence: a round every this many weeks, counted from the promotion's anchor week.
 SEMAINES_ENTRE_VAGUES = 2
 RELANCE_AVANT_CLOTURE = datetime.timedelta(days=2)
-TAILLE_LOT = 1000
 
 
 class DejaRepondu(Exception):
@@ -155,14 +154,14 @@ def _envoi_relance(reponse: ReponseMeteo, commun: dict) -> Envoi:
     )
 
 
-def _reponses_en_lots(vague: VagueMeteo, **filtres):
-    """The round's responses with their EIG, by batches of ids, so 10,000 EIG never sit in one query."""
-    ids = list(vague.reponses.filter(**filtres).order_by("pk").values_list("pk", flat=True))
-    for debut in range(0, len(ids), TAILLE_LOT):
-        lot = list(ReponseMeteo.objects.filter(pk__in=ids[debut:debut + TAILLE_LOT]).select_related("eig"))
-        for reponse in lot:
-            reponse.vague = vague
-        yield lot
+def _reponses_a_inviter(vague: VagueMeteo) -> list[ReponseMeteo]:
+    """The round's unanswered responses of active EIG with their EIG, in one query whatever their number
+    (`notifier_plusieurs` renders and inserts their e-mails by batches of bounded size)."""
+    reponses = list(vague.reponses.filter(repondue_le__isnull=True, eig__is_active=True)
+                    .select_related("eig").order_by("pk"))
+    for reponse in reponses:
+        reponse.vague = vague
+    return reponses
 
 
 @transaction.atomic
@@ -175,13 +174,10 @@ def vague_ouvrir(promotion: Promotion, jour: datetime.date) -> tuple[VagueMeteo,
     )
     deja = set(vague.reponses.values_list("eig_id", flat=True))
     nouveaux = [pk for pk in _eig_invitables(promotion).values_list("pk", flat=True) if pk not in deja]
-    ReponseMeteo.objects.bulk_create(
-        [ReponseMeteo(vague=vague, eig_id=pk) for pk in nouveaux], batch_size=TAILLE_LOT, ignore_conflicts=True
-    )
-    envoyes, commun = 0, _commun(vague)
+    ReponseMeteo.objects.bulk_create([ReponseMeteo(vague=vague, eig_id=pk) for pk in nouveaux], ignore_conflicts=True)
+    commun = _commun(vague)
     # Every unanswered response, not only today's new ones: the keys already recorded send nothing again.
-    for lot in _reponses_en_lots(vague, repondue_le__isnull=True, eig__is_active=True):
-        envoyes += notifier_plusieurs([_envoi_invitation(r, commun) for r in lot], taille_lot=TAILLE_LOT)
+    envoyes = notifier_plusieurs([_envoi_invitation(reponse, commun) for reponse in _reponses_a_inviter(vague)])
     return vague, creee, envoyes
 
 
@@ -192,10 +188,8 @@ def vague_relancer(vague: VagueMeteo, maintenant: datetime.datetime) -> int:
     if not VagueMeteo.objects.filter(pk=vague.pk, relancee_le__isnull=True).update(relancee_le=maintenant):
         return 0
     vague.relancee_le = maintenant
-    envoyes, commun = 0, _commun(vague)
-    for lot in _reponses_en_lots(vague, repondue_le__isnull=True, eig__is_active=True):
-        envoyes += notifier_plusieurs([_envoi_relance(r, commun) for r in lot], taille_lot=TAILLE_LOT)
-    return envoyes
+    commun = _commun(vague)
+    return notifier_plusieurs([_envoi_relance(reponse, commun) for reponse in _reponses_a_inviter(vague)])
 
 
 def _chevauche_une_autre(promotion: Promotion, jour: datetime.date, ouverte_le, fermee_le) -> bool:

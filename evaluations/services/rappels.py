@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from accompagnement.models import Inscription, Session
 from defis.models import MembreEquipe
@@ -59,6 +60,16 @@ def _lien(nom_url: str, comite: Comite) -> str:
     return lien_absolu(reverse(nom_url, kwargs={"slug": comite.defi.slug, "numero": comite.phase.numero}))
 
 
+def _en_clair(comite: Comite) -> dict:
+    """The comité's dates as the e-mails write them, formatted once for all its recipients."""
+    debut = timezone.localtime(comite.debut, PARIS)
+    dates = {"jour_comite": date_format(debut, "l j F Y"), "heure_debut": date_format(debut, r"G \h i"),
+             "heure_fin": date_format(timezone.localtime(comite.fin, PARIS), r"G \h i")}
+    if comite.echeance_support:
+        dates["echeance_le"] = date_format(timezone.localtime(comite.echeance_support, PARIS), r"l j F Y à G \h i")
+    return dates
+
+
 def _actives(personnes) -> list[Personne]:
     """Active people, each once, in a stable order."""
     uniques = {personne.pk: personne for personne in personnes if personne.is_active}
@@ -87,13 +98,15 @@ def _supports_envois(aujourd_hui: datetime.date) -> list[Envoi]:
         etape = etape_support(jours_restants)
         if etape is None:
             continue
-        contexte = {"comite": comite, "defi": comite.defi, "quand": quand_en_clair(jours_restants)}
+        contexte = {"comite": comite, "defi": comite.defi, "quand": quand_en_clair(jours_restants),
+                    **_en_clair(comite)}
+        sujet = f"Support du comité d'évaluation attendu {contexte['quand']} : {comite.defi.titre}"
+        lien = _lien("support", comite)
         for personne in _actives(equipes.get(comite.defi_id, [])):
             envois.append(Envoi(
                 personne=personne, cle=f"support:{comite.pk}:rappel:{etape}:{personne.pk}",
-                gabarit="evaluations/emails/rappel_support",
-                sujet=f"Support du comité d'évaluation attendu {contexte['quand']} : {comite.defi.titre}",
-                contexte=contexte, lien=_lien("support", comite), categorie=Notification.Categorie.RAPPEL_COMITE,
+                gabarit="evaluations/emails/rappel_support", sujet=sujet,
+                contexte=contexte, lien=lien, categorie=Notification.Categorie.RAPPEL_COMITE,
             ))
     return envois
 
@@ -130,13 +143,15 @@ def _comites_envois(maintenant: datetime.datetime) -> list[Envoi]:
     envois = []
     for comite in _comites_veille(maintenant):
         jour = jour_paris(comite.debut)
-        contexte = {"comite": comite, "defi": comite.defi, "quand": quand_en_clair((jour - aujourd_hui).days)}
+        contexte = {"comite": comite, "defi": comite.defi, "quand": quand_en_clair((jour - aujourd_hui).days),
+                    **_en_clair(comite)}
+        lien = lien_absolu(comite.get_absolute_url())
         for personne in participants_du_comite(comite):
             envois.append(Envoi(
                 personne=personne, cle=f"comite:{comite.pk}:veille:{jour.isoformat()}:{personne.pk}",
                 gabarit="evaluations/emails/rappel_comite",
                 sujet=f"Comité d'évaluation {contexte['quand']} : {comite.defi.titre}",
-                contexte=contexte, lien=lien_absolu(comite.get_absolute_url()),
+                contexte=contexte, lien=lien,
                 categorie=Notification.Categorie.RAPPEL_COMITE,
             ))
     return envois
@@ -167,13 +182,15 @@ def _rapports_envois(aujourd_hui: datetime.date) -> list[Envoi]:
         coachs = list(comite.coachs.all()) or (
             coachs_promotion.get(comite.defi.promotion_id, []) + coachs_promotion.get(None, [])
         )
-        contexte = {"comite": comite, "defi": comite.defi, "jours": (aujourd_hui - jour_paris(comite.debut)).days}
+        contexte = {"comite": comite, "defi": comite.defi, "jours": (aujourd_hui - jour_paris(comite.debut)).days,
+                    **_en_clair(comite)}
+        lien = _lien("rapport", comite)
         for personne in _actives(coachs):
             envois.append(Envoi(
                 personne=personne, cle=f"rapport:{comite.pk}:a_publier:{personne.pk}",
                 gabarit="evaluations/emails/rappel_rapport",
                 sujet=f"Rapport d'évaluation à publier : {comite.defi.titre}, phase {comite.phase.numero}",
-                contexte=contexte, lien=_lien("rapport", comite), categorie=Notification.Categorie.SERVICE,
+                contexte=contexte, lien=lien, categorie=Notification.Categorie.SERVICE,
             ))
     return envois
 

@@ -141,6 +141,22 @@ def test_seance_de_mentorat_annulee_sort_en_cancelled(client, eig):
     assert (str(vevent["STATUS"]), int(vevent["SEQUENCE"])) == ("CANCELLED", 1)
 
 
+def test_textes_avec_virgules_points_virgules_et_longues_lignes_se_relisent_tels_quels(client, eig):
+    """A title, a place and a description with commas, semicolons, backslashes, line breaks and accents, longer than
+    a line of the format, come back exactly as written in a standard calendar reader, every line under 75 octets."""
+    titre = "Atelier « données ; qualité », suite\\fin — préparation de la démonstration du défi, 2ᵉ partie"
+    lieu = "DINUM, 20 avenue de Ségur ; salle 4\\B, Paris 7e, bâtiment Fontenoy, escalier C, 3ᵉ étage"
+    description = "Première ligne ; avec virgule, et accent é.\nDeuxième ligne\\avec barre " + "é" * 60
+    session = inscrite(eig, dans(2), titre=titre, lieu=lieu, description=description)
+    reponse = client.get(f"/agenda/{jeton_agenda_creer(eig)}.ics")
+
+    assert all(len(ligne) <= 75 for ligne in reponse.content.split(b"\r\n"))
+    (vevent,) = Calendar.from_ical(reponse.content).walk("VEVENT")
+    assert (str(vevent["SUMMARY"]), str(vevent["LOCATION"])) == (titre, lieu)
+    assert description in str(vevent["DESCRIPTION"])
+    assert str(vevent["UID"]) == f"session-{session.uid}@magellan"
+
+
 def test_changement_d_heure_donne_les_bons_horaires_locaux_et_utc(client, eig, monkeypatch):
     """10 h in Paris on 29 March 2026 (summer time starts that night) is 08:00 UTC; on 25 October 2026
     (winter time is back) it is 09:00 UTC. The zone definition sent says so by itself."""

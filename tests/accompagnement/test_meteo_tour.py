@@ -14,6 +14,7 @@ from accompagnement.models import ReponseMeteo, VagueMeteo
 from accompagnement.services import meteo as services_meteo
 from accompagnement.services.meteo import meteo_tour
 from accompagnement.tasks.meteo import meteo_vagues
+from programme import notifications
 from programme.factories import CoachFactory, EIGFactory, PersonneFactory, PorteurFactory, RoleFactory
 from programme.models import Notification, RefusNotification, Role
 from tests.constantes import constante_changer
@@ -179,6 +180,23 @@ def test_ouvrir_une_vague_coute_un_nombre_de_requetes_constant(promotion):
             assert meteo_tour(a_paris(jour))["invitations"] == invitations
         requetes.append(len(capture))
     assert requetes[0] == requetes[1] <= 20, requetes
+
+
+def test_une_vague_nombreuse_ne_coute_qu_une_insertion_par_lot_de_courriels(promotion, monkeypatch):
+    """With e-mails inserted 10 at a time, inviting 60 EIG instead of 5 costs five more inserts of e-mails and no
+    other query: the responses are written and read once, the refusals and known keys read once."""
+    constante_changer(monkeypatch, notifications, "COURRIELS_PAR_INSERTION", 10)
+    nombreuse = promotion_2026(nom="Promotion nombreuse", meteo_ancre=datetime.date(2026, 1, 12))
+    for _ in range(5):
+        EIGFactory(promotion=promotion)
+    for personne in PersonneFactory.create_batch(60):
+        RoleFactory(personne=personne, promotion=nombreuse, type=Role.Type.EIG)
+    requetes = []
+    for jour, invitations in [(VENDREDI, 5), (datetime.date(2026, 1, 16), 60)]:
+        with CaptureQueriesContext(connection) as capture:
+            assert meteo_tour(a_paris(jour))["invitations"] == invitations
+        requetes.append(len(capture))
+    assert requetes[1] == requetes[0] + 5, requetes
 
 
 def test_changer_de_jour_n_ouvre_pas_une_vague_pendant_qu_une_autre_court(promotion,

@@ -8,7 +8,7 @@ import pytest
 
 from defis import views as vues_defis
 from defis.factories import DefiFactory, MembreEquipeFactory, RealisationFactory
-from defis.models import MembreEquipe
+from defis.models import Defi, MembreEquipe
 from programme.factories import AdministrationFactory, ExpertiseFactory, PromotionFactory, ThemeFactory
 from tests.constantes import constante_changer
 
@@ -147,6 +147,24 @@ def test_exports_en_nombre_constant_de_requetes(client, django_assert_max_num_qu
     DefiFactory.create_batch(30, themes=[ThemeFactory()])
     with django_assert_max_num_queries(len(peu.captured_queries)):
         _contenu(client.get("/defis/export.json"))
+
+
+def test_un_catalogue_national_s_exporte_avec_les_requetes_d_un_petit(client, django_assert_num_queries):
+    """The CSV and JSON exports of a national catalogue (1,000 défis, each with its theme) cost the same queries as
+    those of three défis: the national catalogue fits one batch."""
+    theme = ThemeFactory(nom="Santé")
+    DefiFactory.create_batch(3, themes=[theme])
+    # The défis and their themes, métiers and réalisations; the JSON counts them first.
+    requetes = {"/defis/export.csv": 4, "/defis/export.json": 5}
+    for url, nombre in requetes.items():
+        with django_assert_num_queries(nombre):
+            _contenu(client.get(url))
+    nouveaux = Defi.objects.bulk_create(Defi(slug=f"defi-national-{n}", titre=f"Défi national {n}") for n in range(997))
+    Defi.themes.through.objects.bulk_create(Defi.themes.through(defi=defi, theme=theme) for defi in nouveaux)
+    for url, nombre in requetes.items():
+        with django_assert_num_queries(nombre):
+            contenu = _contenu(client.get(url)).decode()
+        assert contenu.count("Défi national") == 997 and contenu.count("Santé") == 1000
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from defis.factories import DefiFactory, MembreEquipeFactory
@@ -15,8 +17,10 @@ from evaluations.services.rappels import etape_support, rappels_comites
 from evaluations.services.rapports import rapport_publier
 from evaluations.services.supports import support_rouvrir, support_soumettre
 from evaluations.tasks import rappels_comites as tache_rappels_comites
+from programme import notifications
 from programme.factories import CoachFactory, PromotionFactory
 from programme.models import Notification, RefusNotification
+from tests.constantes import constante_changer
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -247,3 +251,24 @@ def test_requetes_constantes_quel_que_soit_le_nombre_de_comites(monde, django_as
         ComiteFactory(defi=defi, numero=2, debut=paris(2026, 6, 22, 14), coachs=[monde["coach"]])
     with django_assert_max_num_queries(16):
         assert rappels_comites(maintenant=jour) >= 6
+
+
+def test_un_lot_de_courriels_de_plus_ne_coute_qu_une_insertion(monde, django_assert_num_queries, monkeypatch):
+    """On the morning when the supports of 5 or of 20 défis are due in 7 days (one e-mail per EIG), the reminders
+    read the same: with e-mails inserted 5 at a time, 15 more défis cost three inserts and no other query."""
+    constante_changer(monkeypatch, notifications, "COURRIELS_PAR_INSERTION", 5)
+    monde["comite"].delete()
+
+    def echeances(nombre):
+        for _ in range(nombre):
+            defi = DefiFactory(promotion=monde["promotion"])
+            MembreEquipeFactory(defi=defi, role=MembreEquipe.Role.EIG)
+            ComiteFactory(defi=defi, numero=2, debut=paris(2026, 6, 22, 14))
+
+    echeances(5)
+    with CaptureQueriesContext(connection) as cinq:
+        assert rappels_comites(maintenant=paris(2026, 6, 8)) == 5
+    Notification.objects.all().delete()
+    echeances(15)
+    with django_assert_num_queries(len(cinq) + 3):
+        assert rappels_comites(maintenant=paris(2026, 6, 8)) == 20
