@@ -72,10 +72,16 @@ REFUSEES = {
     "accompagnement.alertemeteo": SANS_AJOUT,
     "accompagnement.dispositif": SANS_AJOUT | {"suppression", "suppression (confirmée)"},
     "evaluations.support": SANS_AJOUT,
+    # Registrations are read and their presence marked from their session; who is registered changes there.
+    "accompagnement.inscription": SANS_AJOUT | {"suppression", "suppression (confirmée)"},
     "evaluations.rapport": SANS_AJOUT,
     **{label: set(PAGES) - {"adresse courte"} for label in ("auth.group", "account.emailaddress", "dsfr.dsfrconfig")},
 }
 AUTRES_STATUTS = {
+    # The registrations' list is always that of one session: without it, the coach is sent to the sessions.
+    ("accompagnement.inscription", "liste"): 302,
+    # Presence, the only field written there, may be left empty: the empty form is saved.
+    ("accompagnement.inscription", "fiche (envoi)"): 302,
     # An alert's only editable fields (treated on, by) may be left empty: the empty form is saved.
     ("accompagnement.alertemeteo", "fiche (envoi)"): 302,
     # Rows others protect (a promotion's défis, an administration's défis) are not deleted: the page says why.
@@ -137,6 +143,10 @@ ENTREES = [
     Entree("journal des modifications", lambda o: "/admin/journal/", ADMIN),
     Entree("journal des modifications d'une personne",
            lambda o: f"/admin/journal/?auteur={o['personnes']['coach'].pk}&du=2020-01-01", ADMIN),
+    Entree("administration : inscriptions d'une session",
+           lambda o: ("/admin/accompagnement/inscription/?session__id__exact="
+                      f"{o['admin_objets']['accompagnement.inscription'].session_id}"),
+           ADMIN),
     Entree("voir sur le site", lambda o: f"/admin/r/{ContentType.objects.get_for_model(o['defi']).pk}/{o['defi'].pk}/",
            coachs_seulement(autres=302, statut=302)),
     _action(Session, "publier", lambda o: o["brouillon"].pk),
