@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
@@ -133,7 +133,20 @@ class InscriptionAdmin(ReserveAuxCoachs, admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        # A session or a défi deleted here takes its registrations along (the admin asks this to allow it); a
+        # registration alone is never deleted here (`delete_view`, no action, no button).
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied("Une inscription se retire depuis sa session.")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return super().change_view(request, object_id, form_url, {"show_delete": False, **(extra_context or {})})
 
     def changelist_view(self, request, extra_context=None):
         session_id = request.GET.get("session__id__exact", "")

@@ -150,3 +150,14 @@ def test_postgresql_echantillonne_assez_les_sessions_des_inscriptions():
         curseur.execute("SELECT attstattarget FROM pg_attribute WHERE attrelid = 'accompagnement_inscription'::regclass"
                         " AND attname = 'session_id'")
         assert curseur.fetchone()[0] == 2000
+
+
+def test_une_inscription_ne_se_supprime_pas_seule_mais_part_avec_sa_session(client, coach, promotion):
+    """Its page has no delete button and its deletion is refused; deleting its session takes it along."""
+    inscription = InscriptionFactory(session=SessionFactory(promotion=promotion))
+    adresse = f"/admin/accompagnement/inscription/{inscription.pk}/"
+    assert f"{adresse}delete/" not in client.get(f"{adresse}change/").content.decode()
+    assert client.post(f"{adresse}delete/", {"post": "yes"}).status_code == 403
+    reponse = client.post(f"/admin/accompagnement/session/{inscription.session_id}/delete/", {"post": "yes"})
+    assert reponse.status_code == 302
+    assert not Inscription.objects.filter(pk=inscription.pk).exists()
