@@ -1,7 +1,10 @@
-"""Form fields every app uses in place of Django's own, where Django lets a hostile value reach the database."""
+"""Form fields every app uses in place of Django's own, where Django lets a hostile value reach the database, and
+a select fast enough for hundreds of options."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 
 
 class ChoixMultiples(forms.ModelMultipleChoiceField):
@@ -18,3 +21,15 @@ class ChoixMultiples(forms.ModelMultipleChoiceField):
                 raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
                                       params={"pk": valeur}) from None
         return super()._check_values(value)
+
+
+class ListeLongue(forms.Select):
+    """A select of hundreds of options (everyone in a month's groups) written in Python: Django's own renders a
+    template per option, 50 ms for the 600 members of a 300-EIG promotion. Same markup, without option groups."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join("", "<option value=\"{}\"{}>{}</option>", (
+            (option["value"], flatatt(option["attrs"]), option["label"])
+            for _groupe, choix, _index in widget["optgroups"] for option in choix))
+        return format_html("<select name=\"{}\"{}>{}</select>", widget["name"], flatatt(widget["attrs"]), options)
