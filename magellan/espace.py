@@ -8,6 +8,7 @@ a role in a promotion already over has none), so the page's number of queries do
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from accompagnement.selectors import carnet as carnet_selectors
@@ -20,7 +21,7 @@ from defis.models import MembreEquipe
 from defis.selectors import equipes_de
 from evaluations import selectors as evaluations_selectors
 from programme.dates import premier_du_mois
-from programme.models import Promotion, Role
+from programme.models import Phase, Promotion, Role
 from programme.selectors import promotion_par_defaut, roles_de
 
 from .selectors_arrivee import parcours_de
@@ -187,7 +188,7 @@ def espace_de(personne, maintenant: datetime.datetime | None = None) -> list[Sec
     maintenant = maintenant or timezone.now()
     jour = timezone.localdate(maintenant)
     courante = promotion_par_defaut(personne, jour)
-    equipes = list(equipes_de(personne))
+    equipes = equipes_de(personne)
     sections: dict[int, Section] = {}
 
     def section_de(promotion):
@@ -205,6 +206,9 @@ def espace_de(personne, maintenant: datetime.datetime | None = None) -> list[Sec
         return (0 if courante and promotion.pk == courante.pk else 2, -(promotion.numero or 0))
 
     ordonnees = sorted(sections.values(), key=rang)
+    # One query for the phases of every promotion, whether it comes from a role or a défi.
+    prefetch_related_objects([s.promotion for s in ordonnees if s.promotion],
+                             Prefetch("phases", queryset=Phase.objects.order_by("numero")))
     faits = set()
     for section in ordonnees:
         promotion = section.promotion
