@@ -110,3 +110,9 @@ def eig_de_la_promotion_et_leur_carnet(promotion, mois: datetime.date) -> QueryS
         .order_by("nom_usage", "prenom")
     )
 
+
+
+def carnets_remplis_du_mois(promotion, mois: datetime.date) -> int:
+    """How many of the promotion's EIG wrote the entry of `mois` (one count, whatever the page shown)."""
+    eig = Role.objects.filter(promotion=promotion, type=Role.Type.EIG).values("personne")
+    return CarnetDeBord.objects.filter(mois=mois, eig__in=eig).count()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from rules.contrib.views import permission_required
 
 from programme.dates import de_mois, premier_du_mois
+from programme.pagination import page_lue
 from programme.selectors import eig_par_pk, promotion_par_defaut
 from ressources.selectors import ressources_des_competences
 
@@ -16,6 +17,9 @@ from ..forms.carnet import CarnetForm, ChoixPromotionForm
 from ..models import AutoEvaluation
 from ..selectors import carnet as selectors
 from ..services import carnet as services
+
+# The coaches' list of a promotion's EIG is cut into pages: a national promotion counts 300.
+EIG_PAR_PAGE = 50
 
 
 def _page_carnet(request, eig, fil_ariane):
@@ -89,9 +93,10 @@ def carnets_promotion(request):
     if not request.GET and promotion:
         choix = ChoixPromotionForm(initial={"promotion": promotion.pk}, promotions=promotions)
     mois = premier_du_mois()
-    eig = list(selectors.eig_de_la_promotion_et_leur_carnet(promotion, mois)) if promotion else []
+    page = (page_lue(request, selectors.eig_de_la_promotion_et_leur_carnet(promotion, mois), EIG_PAR_PAGE)
+            if promotion else None)
     return render(request, "accompagnement/carnet/promotion.html", {
-        "choix": choix, "promotion": promotion, "mois": mois, "eig": eig,
-        "remplis": sum(1 for personne in eig if personne.rempli_le),
+        "choix": choix, "promotion": promotion, "mois": mois, "page": page,
+        "remplis": selectors.carnets_remplis_du_mois(promotion, mois) if promotion else 0,
         "fil_ariane": {"courant": "Carnets de bord"},
     })

@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 
 from accompagnement.factories import CarnetDeBordFactory
 from accompagnement.models import CarnetDeBord
+from accompagnement.views.carnet import EIG_PAR_PAGE
 from defis.factories import DefiFactory, MembreEquipeFactory
 from programme.dates import de_mois, premier_du_mois
 from programme.factories import CoachFactory, EIGFactory, PromotionFactory
@@ -157,6 +158,24 @@ def test_coach_voit_qui_a_rempli_son_carnet_ce_mois_ci(client, promotion, eig):
     assert "Pas encore rempli" in lignes["Paul Durand"]
     assert _mois(premier_du_mois() - relativedelta(months=1)).capitalize() in lignes["Paul Durand"]
     assert "Zoé" not in page
+
+
+def test_la_liste_des_carnets_se_lit_par_pages_et_compte_toute_la_promotion(client, promotion, eig,
+                                                                              django_assert_max_num_queries):
+    """Beyond a page of EIG the list is cut into pages, for the same queries: the count of who wrote this month's
+    entry covers the whole promotion, and the next page shows the others."""
+    client.force_login(CoachFactory(promotion=promotion))
+    with django_assert_max_num_queries(15) as peu:
+        client.get("/coachs/carnets/")
+    for rang in range(EIG_PAR_PAGE):
+        CarnetDeBordFactory(eig=EIGFactory(promotion=promotion, prenom="Zacharie", nom_usage=f"Zz {rang:03}"))
+    with django_assert_max_num_queries(len(peu.captured_queries)):
+        page = client.get("/coachs/carnets/").content.decode()
+    total = EIG_PAR_PAGE + 1
+    assert f"{EIG_PAR_PAGE} EIG sur {total} ont rempli leur carnet" in page
+    assert page.count('<a href="/carnet-de-bord/') == EIG_PAR_PAGE and "Inès Martin" in page
+    suivante = client.get(f"/coachs/carnets/?promotion={promotion.pk}&page=2").content.decode()
+    assert suivante.count('<a href="/carnet-de-bord/') == 1 and f"Zacharie Zz {EIG_PAR_PAGE - 1:03}" in suivante
 
 
 def test_coach_choisit_une_autre_promotion(client, promotion, eig):
