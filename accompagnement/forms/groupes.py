@@ -32,10 +32,11 @@ class DeplacementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.membres = {membre.pk: membre for membre in membres}
         self.groupes = {groupe.pk: groupe for groupe in groupes}
+        libelles = {groupe.pk: str(groupe) for groupe in groupes}
         self.fields["membre"].choices = [
-            (m.pk, f"{m.personne.nom_complet} ({m.groupe})") for m in membres
+            (m.pk, f"{m.personne.nom_complet} ({libelles[m.groupe_id]})") for m in membres
         ]
-        self.fields["groupe"].choices = [(g.pk, str(g)) for g in groupes]
+        self.fields["groupe"].choices = list(libelles.items())
         self.fields["membre"].error_messages["invalid_choice"] = "Choisissez une personne des groupes de ce mois."
         self.fields["groupe"].error_messages["invalid_choice"] = "Choisissez un groupe de ce mois."
         self.helper = FormHelper()

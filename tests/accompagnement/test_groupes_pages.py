@@ -41,6 +41,9 @@ def test_l_apercu_montre_les_groupes_membres_defi_metier_et_presentateur(client,
     assert escape(premier.nom_complet) in page and escape(premier.equipes.get().defi.titre) in page
     assert "Présente ce mois-ci :</strong> " + escape(premier.nom_complet) in page
     assert "Publier les groupes de février 2027" in page
+    membre = MembreGroupe.objects.select_related("groupe").get(personne=premier, type=PLURI)
+    assert (f'<option value="{membre.pk}">{escape(premier.nom_complet)} (Pluridisciplinaire '
+            f'{membre.groupe.numero} · 02/2027)</option>') in page
 
 
 def test_l_apercu_signale_deux_eig_du_meme_defi_et_les_paires_qui_se_sont_deja_vues(client, monde):
