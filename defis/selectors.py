@@ -46,18 +46,22 @@ def defi_avec_equipe(slug) -> Defi | None:
     )
 
 
-def equipes_de(personne) -> QuerySet[MembreEquipe]:
-    """The défis a person belongs to, each with its whole team."""
-    return (
-        MembreEquipe.objects.filter(personne=personne)
-        .select_related("defi__administration", "defi__promotion")
-        .prefetch_related(
-            "defi__promotion__phases",
-            Prefetch("defi__membres", queryset=MembreEquipe.objects.select_related("personne").order_by(
-                "role", "personne__nom_usage", "personne__prenom")),
-        )
-        .order_by("-defi__promotion__numero", "defi__titre")
+def equipes_de(personne) -> list[MembreEquipe]:
+    """The défis a person belongs to (newest promotion first), each with its promotion and whole team as
+    `defi.equipe` (by role then name): one query for the teams of all their défis, whatever their number."""
+    lignes = list(
+        MembreEquipe.objects.filter(defi__in=MembreEquipe.objects.filter(personne=personne).values("defi"))
+        .select_related("personne", "defi__administration", "defi__promotion")
+        .order_by("-defi__promotion__numero", "defi__titre", "defi_id", "role", "personne__nom_usage",
+                  "personne__prenom", "pk")
     )
+    equipes: dict[int, list[MembreEquipe]] = {}
+    for ligne in lignes:
+        equipes.setdefault(ligne.defi_id, []).append(ligne)
+    miennes = [ligne for ligne in lignes if ligne.personne_id == personne.pk]
+    for ligne in miennes:
+        ligne.defi.equipe = equipes[ligne.defi_id]
+    return miennes
 
 
 def defis_pour_export() -> QuerySet[Defi]:

@@ -8,6 +8,7 @@ a role in a promotion already over has none), so the page's number of queries do
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
 from accompagnement.selectors import carnet as carnet_selectors
@@ -21,7 +22,7 @@ from defis.rules import roles_dans_les_defis_connus
 from defis.selectors import equipes_de
 from evaluations import selectors as evaluations_selectors
 from programme.dates import premier_du_mois
-from programme.models import Promotion, Role
+from programme.models import Phase, Promotion, Role
 from programme.rules import types_de_role_connus
 from programme.selectors import promotion_par_defaut, roles_de
 
@@ -189,7 +190,7 @@ def espace_de(personne, maintenant: datetime.datetime | None = None) -> list[Sec
     maintenant = maintenant or timezone.now()
     jour = timezone.localdate(maintenant)
     courante = promotion_par_defaut(personne, jour)
-    equipes = list(equipes_de(personne))
+    equipes = equipes_de(personne)
     roles = list(roles_de(personne))
     # The rules the blocks ask below read the same roles and memberships: they get them from here.
     roles_dans_les_defis_connus(personne, equipes)
@@ -211,6 +212,9 @@ def espace_de(personne, maintenant: datetime.datetime | None = None) -> list[Sec
         return (0 if courante and promotion.pk == courante.pk else 2, -(promotion.numero or 0))
 
     ordonnees = sorted(sections.values(), key=rang)
+    # One query for the phases of every promotion, whether it comes from a role or a défi.
+    prefetch_related_objects([s.promotion for s in ordonnees if s.promotion],
+                             Prefetch("phases", queryset=Phase.objects.order_by("numero")))
     faits = set()
     for section in ordonnees:
         promotion = section.promotion

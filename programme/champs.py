@@ -1,7 +1,11 @@
-"""Form fields every app uses in place of Django's own, where Django lets a hostile value reach the database."""
+"""Form fields every app uses in place of Django's own, where Django lets a hostile value reach the database, and
+a select fast enough for hundreds of options."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 
 class ChoixMultiples(forms.ModelMultipleChoiceField):
@@ -18,3 +22,16 @@ class ChoixMultiples(forms.ModelMultipleChoiceField):
                 raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
                                       params={"pk": valeur}) from None
         return super()._check_values(value)
+
+
+class ListeLongue(forms.Select):
+    """A select of hundreds of options (everyone in a month's groups) written in Python: Django's own renders a
+    template per option, 50 ms for the 600 members of a 300-EIG promotion. Same markup, flat choices only."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        choisies = {str(valeur) for valeur in self.format_value(value)}
+        options = format_html_join("", "<option value=\"{}\"{}>{}</option>", (
+            (valeur, mark_safe(" selected") if str(valeur) in choisies else "", libelle)
+            for valeur, libelle in self.choices))
+        return format_html("<select name=\"{}\"{}>{}</select>", name, flatatt(self.build_attrs(self.attrs, attrs)),
+                           options)

@@ -3,10 +3,10 @@
 import datetime
 import hashlib
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from .models import Invitation, Personne, Phase, Promotion, Role
+from .models import Invitation, Personne, Promotion, Role
 
 # Newest first; a promotion without dates comes last.
 RECENTES_D_ABORD = (F("date_debut").desc(nulls_last=True), "-numero")
@@ -29,11 +29,11 @@ def promotion_par_defaut(personne=None, jour: datetime.date | None = None) -> Pr
 
 
 def roles_de(personne) -> QuerySet[Role]:
-    """A person's roles, newest promotion first, each with its promotion and phases."""
+    """A person's roles, newest promotion first, each with its promotion (« Mon espace » reads the phases of all
+    the person's promotions at once, those of their roles and of their défis)."""
     return (
         Role.objects.filter(personne=personne)
         .select_related("promotion")
-        .prefetch_related(Prefetch("promotion__phases", queryset=Phase.objects.order_by("numero")))
         .order_by("-promotion__date_debut", "-promotion__numero", "type")
     )
 

@@ -64,7 +64,9 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["debut"]
-        indexes = [models.Index(fields=["promotion", "debut"]), models.Index(fields=["statut", "debut"])]
+        # (debut, fin): the admin list by date, its first and last dates, within the accepted window.
+        indexes = [models.Index(fields=["promotion", "debut"]), models.Index(fields=["statut", "debut"]),
+                   models.Index(fields=["debut", "fin"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(fin__gt=F("debut")), name="session_fin_apres_debut",

@@ -100,8 +100,10 @@ def eig_de_la_promotion_et_leur_carnet(promotion, mois: datetime.date) -> QueryS
     `dernier_mois` (their latest entry) and `equipes_promotion` (their teams in the promotion)."""
     du_mois = CarnetDeBord.objects.filter(eig=OuterRef("pk"), mois=mois)
     dernier = CarnetDeBord.objects.filter(eig=OuterRef("pk")).order_by("-mois")
+    # A subquery rather than DISTINCT: counting a page of them then leaves the annotations out.
+    eig = Role.objects.filter(promotion=promotion, type=Role.Type.EIG).values("personne")
     return (
-        Personne.objects.filter(roles__promotion=promotion, roles__type=Role.Type.EIG).distinct()
+        Personne.objects.filter(pk__in=eig)
         .annotate(rempli_le=Subquery(du_mois.values("updated_at")[:1]),
                   dernier_mois=Subquery(dernier.values("mois")[:1]))
         .prefetch_related(Prefetch(
@@ -110,3 +112,9 @@ def eig_de_la_promotion_et_leur_carnet(promotion, mois: datetime.date) -> QueryS
         .order_by("nom_usage", "prenom")
     )
 
+
+
+def carnets_remplis_du_mois(promotion, mois: datetime.date) -> int:
+    """How many of the promotion's EIG wrote the entry of `mois` (one count, whatever the page shown)."""
+    eig = Role.objects.filter(promotion=promotion, type=Role.Type.EIG).values("personne")
+    return CarnetDeBord.objects.filter(mois=mois, eig__in=eig).count()

@@ -18,7 +18,8 @@ from ..models import AutoEvaluation
 from ..selectors import carnet as selectors
 from ..services import carnet as services
 
-# The EIG of a page of the coaches' lists (carnets, météo): light enough for an EcoIndex A (bench/ecoindex.py).
+# The coaches' lists of a promotion's EIG (carnets, météo) are cut into pages: a national promotion counts 300, and
+# a page stays light enough for an EcoIndex A (bench/ecoindex.py).
 EIG_PAR_PAGE = 12
 
 
@@ -93,10 +94,10 @@ def carnets_promotion(request):
     if not request.GET and promotion:
         choix = ChoixPromotionForm(initial={"promotion": promotion.pk}, promotions=promotions)
     mois = premier_du_mois()
-    eig = list(selectors.eig_de_la_promotion_et_leur_carnet(promotion, mois)) if promotion else []
+    page = (page_lue(request, selectors.eig_de_la_promotion_et_leur_carnet(promotion, mois), EIG_PAR_PAGE)
+            if promotion else None)
     return render(request, "accompagnement/carnet/promotion.html", {
-        "choix": choix, "promotion": promotion, "mois": mois, "eig": eig,
-        "page_obj": page_lue(request, eig, EIG_PAR_PAGE),
-        "remplis": sum(1 for personne in eig if personne.rempli_le),
+        "choix": choix, "promotion": promotion, "mois": mois, "page": page,
+        "remplis": selectors.carnets_remplis_du_mois(promotion, mois) if promotion else 0,
         "fil_ariane": {"courant": "Carnets de bord"},
     })

@@ -76,7 +76,7 @@ def groupes_apercu(request):
     apercu = selectors.apercu_du_mois(promotion, mois) if promotion else None
     deplacement = None
     if apercu and apercu.a_publier:
-        deplacement = DeplacementForm(membres=selectors.membres_du_mois(promotion, mois),
+        deplacement = DeplacementForm(membres=apercu.membres,
                                       groupes=[g.groupe for g in apercu.groupes])
         deplacement.helper.form_action = f"{reverse('groupes_deplacer')}?promotion={promotion.pk}&mois={mois:%Y-%m}"
     page = None

@@ -160,6 +160,24 @@ def test_coach_voit_qui_a_rempli_son_carnet_ce_mois_ci(client, promotion, eig):
     assert "Zoé" not in page
 
 
+def test_la_liste_des_carnets_se_lit_par_pages_et_compte_toute_la_promotion(client, promotion, eig,
+                                                                              django_assert_max_num_queries):
+    """Beyond a page of EIG the list is cut into pages, for the same queries: the count of who wrote this month's
+    entry covers the whole promotion, and the next page shows the others."""
+    client.force_login(CoachFactory(promotion=promotion))
+    with django_assert_max_num_queries(15) as peu:
+        client.get("/coachs/carnets/")
+    for rang in range(EIG_PAR_PAGE):
+        CarnetDeBordFactory(eig=EIGFactory(promotion=promotion, prenom="Zacharie", nom_usage=f"Zz {rang:03}"))
+    with django_assert_max_num_queries(len(peu.captured_queries)):
+        page = client.get("/coachs/carnets/").content.decode()
+    total = EIG_PAR_PAGE + 1
+    assert f"{EIG_PAR_PAGE} EIG sur {total} ont rempli leur carnet" in page
+    assert page.count('<a href="/carnet-de-bord/') == EIG_PAR_PAGE and "Inès Martin" in page
+    suivante = client.get(f"/coachs/carnets/?promotion={promotion.pk}&page=2").content.decode()
+    assert suivante.count('<a href="/carnet-de-bord/') == 1 and f"Zacharie Zz {EIG_PAR_PAGE - 1:03}" in suivante
+
+
 def test_coach_choisit_une_autre_promotion(client, promotion, eig):
     """The promotion chooser shows another promotion's EIG."""
     autre = PromotionFactory(nom="Promotion 5")

@@ -1,11 +1,13 @@
 """The sessions at national scale: the admin's list and the coaches' list count registrations for their page only,
 and a session's change page reads its registrations in a fixed number of queries, however many people registered."""
 
+import datetime
 import html
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from accompagnement.factories import InscriptionFactory, SessionFactory
 from accompagnement.models import Inscription
@@ -161,3 +163,14 @@ def test_une_inscription_ne_se_supprime_pas_seule_mais_part_avec_sa_session(clie
     reponse = client.post(f"/admin/accompagnement/session/{inscription.session_id}/delete/", {"post": "yes"})
     assert reponse.status_code == 302
     assert not Inscription.objects.filter(pk=inscription.pk).exists()
+
+
+def test_les_annees_de_la_liste_des_sessions_viennent_de_la_premiere_et_de_la_derniere(client, coach, promotion):
+    """The date hierarchy offers each year from the first session to the last, read by MIN and MAX (an index
+    answers them) rather than by a DISTINCT over every session of the country."""
+    for annee in (2026, 2027):
+        SessionFactory(promotion=promotion, debut=timezone.make_aware(datetime.datetime(annee, 3, 5, 14)))
+    reponse, requetes = _requetes(client, "/admin/accompagnement/session/")
+    page = reponse.content.decode()
+    assert "?debut__year=2026" in page and "?debut__year=2027" in page
+    assert not [sql for sql in requetes if "DISTINCT" in sql]

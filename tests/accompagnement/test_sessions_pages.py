@@ -9,6 +9,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from django.core import mail
 from django.db import connection
+from django.template import engines
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -456,3 +457,14 @@ def test_l_administration_qui_fait_animer_une_inscrite_libere_sa_place(client, p
     reponse = client.post(f"/admin/accompagnement/session/{session.pk}/change/", donnees)
     assert reponse.status_code == 302, reponse.context["adminform"].form.errors if reponse.context else reponse
     assert {i.personne_id: i.statut for i in session.inscriptions.all()} == {en_attente.pk: Inscription.Statut.INSCRITE}
+
+
+def test_une_session_de_deux_jours_dit_le_jour_et_l_heure_de_sa_fin():
+    """When a session ends another day than it starts, the lists say « jusqu'au » that day and hour, in Paris
+    time; a session of one day gives its two hours."""
+    gabarit = engines["django"].from_string('{% include "accompagnement/sessions/_quand.html" %}')
+    debut = timezone.make_aware(datetime.datetime(2026, 3, 5, 14, 30))
+    deux_jours = Session(debut=debut, fin=debut + datetime.timedelta(hours=19))
+    assert gabarit.render({"session": deux_jours}) == "jeu 5 mars 2026<br>14 h 30, jusqu'au ven 6 mars, 9 h 30\n"
+    un_jour = Session(debut=debut, fin=debut + datetime.timedelta(minutes=90))
+    assert gabarit.render({"session": un_jour}) == "jeu 5 mars 2026<br>14 h 30 – 16 h 00\n"

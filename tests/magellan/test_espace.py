@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils.html import escape
 
 from defis.factories import DefiFactory, MembreEquipeFactory
 from defis.models import MembreEquipe
@@ -73,3 +74,35 @@ def test_mon_espace_en_nombre_constant_de_requetes(client, django_assert_max_num
         MembreEquipeFactory.create_batch(12, defi=autre)
     with django_assert_max_num_queries(len(peu.captured_queries)):
         client.get("/espace/")
+
+
+def _alumni_de(promotions):
+    """An alumni (a role without promotion) who was an EIG with a défi in each of `promotions`, all over."""
+    alumni = PersonneFactory()
+    RoleFactory(personne=alumni, promotion=None, type=Role.Type.ALUMNI)
+    for promotion in promotions:
+        RoleFactory(personne=alumni, promotion=promotion, type=Role.Type.EIG)
+        MembreEquipeFactory(defi=DefiFactory(promotion=promotion), personne=alumni, role=MembreEquipe.Role.EIG)
+    return alumni
+
+
+def test_l_espace_d_un_alumni_coute_autant_de_requetes_pour_une_ou_trois_promotions_passees(
+        client, django_assert_max_num_queries):
+    """An alumni of three past promotions sees each with its phases and their défi with its team, for the queries of
+    an alumni of one: the phases of every promotion are read once, whether it comes from a role or from a défi, and
+    the teams of all their défis in the same query as the défis."""
+    PromotionFactory(nom="Promotion 10", numero=10)  # the running one, shown by default
+    passees = [PromotionFactory(nom=f"Promotion {n}", numero=n, date_debut=datetime.date(2015 + n, 9, 1))
+               for n in (1, 2, 3)]
+    client.force_login(_alumni_de(passees[:1]))
+    with django_assert_max_num_queries(10) as une:
+        client.get("/espace/")
+    alumni = _alumni_de(passees)
+    client.force_login(alumni)
+    with django_assert_max_num_queries(len(une.captured_queries)):
+        page = client.get("/espace/").content.decode()
+    for promotion in passees:
+        assert f"Les phases de la {promotion}" in page
+    for equipe in MembreEquipe.objects.filter(personne=alumni).select_related("defi"):
+        assert f"Votre défi : {escape(equipe.defi.titre)}" in page
+    assert page.count("cette promotion est terminée") == 3
