@@ -167,8 +167,8 @@ def test_chaque_courriel_part_une_fois_sur_toute_une_vague_rejouee(promotion, dj
     assert all(p.email in _destinataires() for p in eig)
 
 
-def test_ouvrir_une_vague_coute_un_nombre_de_requetes_constant(promotion):
-    """Opening a round is a handful of queries, the same for a promotion of 5 EIG and one of 60 (bulk writes)."""
+def _requetes_pour_5_puis_60_eig(promotion) -> list[int]:
+    """The queries of opening a round for a promotion of 5 EIG, then for one of 60 (a round a week later)."""
     nombreuse = promotion_2026(nom="Promotion nombreuse", meteo_ancre=datetime.date(2026, 1, 12))
     for _ in range(5):
         EIGFactory(promotion=promotion)
@@ -179,6 +179,12 @@ def test_ouvrir_une_vague_coute_un_nombre_de_requetes_constant(promotion):
         with CaptureQueriesContext(connection) as capture:
             assert meteo_tour(a_paris(jour))["invitations"] == invitations
         requetes.append(len(capture))
+    return requetes
+
+
+def test_ouvrir_une_vague_coute_un_nombre_de_requetes_constant(promotion):
+    """Opening a round is a handful of queries, the same for a promotion of 5 EIG and one of 60 (bulk writes)."""
+    requetes = _requetes_pour_5_puis_60_eig(promotion)
     assert requetes[0] == requetes[1] <= 20, requetes
 
 
@@ -186,16 +192,7 @@ def test_une_vague_nombreuse_ne_coute_qu_une_insertion_par_lot_de_courriels(prom
     """With e-mails inserted 10 at a time, inviting 60 EIG instead of 5 costs five more inserts of e-mails and no
     other query: the responses are written and read once, the refusals and known keys read once."""
     constante_changer(monkeypatch, notifications, "COURRIELS_PAR_INSERTION", 10)
-    nombreuse = promotion_2026(nom="Promotion nombreuse", meteo_ancre=datetime.date(2026, 1, 12))
-    for _ in range(5):
-        EIGFactory(promotion=promotion)
-    for personne in PersonneFactory.create_batch(60):
-        RoleFactory(personne=personne, promotion=nombreuse, type=Role.Type.EIG)
-    requetes = []
-    for jour, invitations in [(VENDREDI, 5), (datetime.date(2026, 1, 16), 60)]:
-        with CaptureQueriesContext(connection) as capture:
-            assert meteo_tour(a_paris(jour))["invitations"] == invitations
-        requetes.append(len(capture))
+    requetes = _requetes_pour_5_puis_60_eig(promotion)
     assert requetes[1] == requetes[0] + 5, requetes
 
 
