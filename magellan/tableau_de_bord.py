@@ -3,13 +3,13 @@ promotion is and whom to talk to this week, read from each app by `magellan.sele
 the data tables behind its charts each have their page (`/coachs/tableau-de-bord/<volet>/?promotion=`)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from rules.contrib.views import permission_required
 
 from accompagnement.forms.carnet import ChoixPromotionForm
 from accompagnement.selectors.carnet import promotions_pour_les_carnets
+from programme.pagination import page_lue
 from programme.selectors import promotion_par_defaut
 
 from .exports import FORMATS, TITRES
@@ -19,8 +19,12 @@ from .selectors_tableau import tableau_de_bord as tableau_de_bord_de
 TITRE = "Tableau de bord de la promotion"
 # The lines of a page of the dashboard's long parts, light enough for an EcoIndex A.
 PAR_PAGE = {"a-qui-parler": 15, "parcours": 20, "presence": 20}
-LIGNES_PAGINEES = {"a-qui-parler": ("a_prevenir",), "parcours": ("parcours", "en_cours"),
-                   "presence": ("presence", "peu_suivies")}
+# Where each of those long lists is in the dashboard's data.
+LIGNES_PAGINEES = {
+    "a-qui-parler": lambda tableau: tableau["a_prevenir"],
+    "parcours": lambda tableau: tableau["parcours"]["en_cours"],
+    "presence": lambda tableau: tableau["presence"]["peu_suivies"],
+}
 
 
 def _promotion_choisie(request):
@@ -61,10 +65,7 @@ def tableau_de_bord_volet(request, volet):
     if tableau and volet in PAR_PAGE:
         # The long lists go page by page: people to talk to (the most urgent first), arrival paths, sessions few
         # came to.
-        lignes = tableau
-        for cle in LIGNES_PAGINEES[volet]:
-            lignes = lignes[cle]
-        page = Paginator(lignes, PAR_PAGE[volet]).get_page(request.GET.get("page"))
+        page = page_lue(request, LIGNES_PAGINEES[volet](tableau), PAR_PAGE[volet])
     return render(request, "magellan/tableau_de_bord/volet.html", {
         "choix": choix, "promotion": promotion, "titre": titre, "volet": volet, "tableau": tableau, "page": page,
         "d_abord": [e for e in page if e.priorite < A_RELANCER] if volet == "a-qui-parler" and page else [],
