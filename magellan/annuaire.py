@@ -262,10 +262,9 @@ class ProfilAnnuaireForm(forms.ModelForm):
         self.helper.add_input(Submit("", "Enregistrer mes choix"))
 
     def clean_photo(self):
+        # Checked and written anew once, here: the service stores the prepared photo as it is.
         photo = self.cleaned_data.get("photo")
-        if photo:
-            photo_preparer(photo)
-        return photo
+        return photo_preparer(photo) if photo else photo
 
     def clean(self):
         donnees = super().clean()

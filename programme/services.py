@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from .models import Invitation, Notification, Personne, Phase, Promotion, Role
 from .notifications import Envoi, lien_absolu, notifier
-from .photos import photo_preparer
+from .photos import Photo, photo_preparer
 from .selectors import invitation_utilisable, jeton_hacher
 
 
@@ -187,9 +187,10 @@ def coach_creer(*, email, prenom, nom_usage) -> tuple[Personne, bool]:
 
 @transaction.atomic
 def photo_remplacer(personne: Personne, fichier) -> Personne:
-    """Give `personne` the annuaire photo `fichier` (an upload, checked and written anew by
-    `photos.photo_preparer`, which raises ValidationError); the former photo leaves the storage once committed."""
-    photo = photo_preparer(fichier)
+    """Give `personne` the annuaire photo `fichier`: an upload, checked and written anew here by
+    `photos.photo_preparer` (which raises ValidationError), or a `Photo` a form already prepared so. The former
+    photo leaves the storage once committed."""
+    photo = fichier if isinstance(fichier, Photo) else photo_preparer(fichier)
     stockage, ancienne = personne.photo.storage, personne.photo.name
     personne.photo.save(f"photo{photo.extension}", ContentFile(photo.contenu), save=False)
     try:

@@ -47,6 +47,25 @@ def test_une_eig_depose_sa_photo_la_montre_et_un_membre_la_voit_sur_sa_fiche(cli
     assert b"".join(reponse.streaming_content).startswith(b"\x89PNG\r\n\x1a\n")
 
 
+def test_la_photo_deposee_n_est_decodee_et_reecrite_qu_une_fois(client, gens, monkeypatch):
+    """The form checks and rewrites the upload; the service stores that result instead of doing it again."""
+    from magellan import annuaire
+    from programme import services
+
+    appels = []
+
+    def compter(fichier, vraie=annuaire.photo_preparer):
+        appels.append(fichier)
+        return vraie(fichier)
+
+    monkeypatch.setattr(annuaire, "photo_preparer", compter)
+    monkeypatch.setattr(services, "photo_preparer", compter)
+    assert _deposer(client, gens["nina"]).status_code == 302
+    assert len(appels) == 1
+    gens["nina"].refresh_from_db()
+    assert gens["nina"].photo
+
+
 def test_sans_montrer_ma_photo_ni_la_fiche_ni_l_adresse_ne_la_donnent_aux_autres(client, gens):
     """Uploaded but not chosen: the card has no image, and the photo's address answers 404 to another member and
     to a coach, while Nina sees it on her own form."""
